@@ -1,0 +1,239 @@
+package io.obkc.sink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** Typed, documented configuration of {@link OceanBaseSinkConnector}. Reference: docs/oceanbase-sink-connector.md. */
+public class OceanBaseSinkConnectorConfig extends AbstractConfig {
+
+    public enum InsertMode { UPSERT, INSERT }
+
+    public enum PrimaryKeyMode { RECORD_KEY, RECORD_VALUE, NONE }
+
+    /** What to do with a table that has no primary key (see the no-key policy in the docs). */
+    public enum NoPrimaryKeyPolicy { FAIL, MATCH_ALL_COLUMNS }
+
+    private static final String GROUP_CONNECTION = "Connection";
+    private static final String GROUP_WRITES = "Writes";
+    private static final String GROUP_ROUTING = "Table routing";
+    private static final String GROUP_SCHEMA = "Schema";
+    private static final String GROUP_RETRIES = "Retries";
+
+    public static final String CONNECTION_URL = "connection.url";
+    public static final String CONNECTION_USER = "connection.user";
+    public static final String CONNECTION_PASSWORD = "connection.password";
+    public static final String CONNECTION_ATTEMPTS = "connection.attempts";
+
+    public static final String INSERT_MODE = "insert.mode";
+    public static final String DELETE_ENABLED = "delete.enabled";
+    public static final String TRUNCATE_ENABLED = "truncate.enabled";
+    public static final String BATCH_SIZE = "batch.size";
+    public static final String ROWS_PER_STATEMENT = "rows.per.statement";
+
+    public static final String PRIMARY_KEY_MODE = "primary.key.mode";
+    public static final String PRIMARY_KEY_FIELDS = "primary.key.fields";
+    public static final String NO_PRIMARY_KEY_POLICY = "no.primary.key.policy";
+
+    public static final String DATABASE_NAME_FORMAT = "database.name.format";
+    public static final String TABLE_NAME_FORMAT = "table.name.format";
+
+    public static final String AUTO_CREATE = "auto.create";
+    public static final String AUTO_EVOLVE = "auto.evolve";
+
+    public static final String MAX_RETRIES = "max.retries";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    private final String connectionUrl;
+    private final String connectionUser;
+    private final Password connectionPassword;
+    private final InsertMode insertMode;
+    private final PrimaryKeyMode primaryKeyMode;
+    private final List<String> primaryKeyFields;
+    private final NoPrimaryKeyPolicy noPrimaryKeyPolicy;
+
+    public OceanBaseSinkConnectorConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props);
+        connectionUrl = getString(CONNECTION_URL).trim();
+        connectionUser = getString(CONNECTION_USER);
+        connectionPassword = getPassword(CONNECTION_PASSWORD);
+        insertMode = InsertMode.valueOf(getString(INSERT_MODE).toUpperCase(Locale.ROOT));
+        primaryKeyMode = PrimaryKeyMode.valueOf(getString(PRIMARY_KEY_MODE).toUpperCase(Locale.ROOT));
+        primaryKeyFields = getList(PRIMARY_KEY_FIELDS);
+        noPrimaryKeyPolicy = NoPrimaryKeyPolicy.valueOf(getString(NO_PRIMARY_KEY_POLICY).toUpperCase(Locale.ROOT));
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef d = new ConfigDef();
+        int o = 0;
+        d.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(), Importance.HIGH,
+                "JDBC URL of the OceanBase MySQL-mode server (or OBProxy), without a database: for example "
+                        + "jdbc:mysql://127.0.0.1:2881/ (MySQL Connector/J) or jdbc:oceanbase://127.0.0.1:2881/ (OceanBase Connector/J). "
+                        + "Extra driver properties may be appended as URL parameters.",
+                GROUP_CONNECTION, ++o, Width.LONG, "JDBC URL");
+        d.define(CONNECTION_USER, Type.STRING, "root", Importance.HIGH,
+                "User name; for OceanBase clusters use user@tenant (or user@tenant#cluster through OBProxy).",
+                GROUP_CONNECTION, ++o, Width.MEDIUM, "User");
+        d.define(CONNECTION_PASSWORD, Type.PASSWORD, "", Importance.HIGH,
+                "Password. Never logged; use a ConfigProvider (for example ${file:/secrets.properties:ob.password}) to keep it out of the connector config.",
+                GROUP_CONNECTION, ++o, Width.MEDIUM, "Password");
+        d.define(CONNECTION_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.LOW,
+                "How many times to try to open a connection before the task fails.",
+                GROUP_CONNECTION, ++o, Width.SHORT, "Connection attempts");
+
+        o = 0;
+        d.define(INSERT_MODE, Type.STRING, "upsert", ConfigDef.CaseInsensitiveValidString.in("upsert", "insert"), Importance.HIGH,
+                "upsert: INSERT ... ON DUPLICATE KEY UPDATE, idempotent, so redelivered records are harmless (recommended). "
+                        + "insert: plain INSERT; a redelivered record fails on the duplicate key.",
+                GROUP_WRITES, ++o, Width.SHORT, "Insert mode");
+        d.define(DELETE_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Apply deletes (op=d and tombstones) as DELETE by primary key. When false, delete events are counted and skipped (logged at INFO once per table).",
+                GROUP_WRITES, ++o, Width.SHORT, "Deletes");
+        d.define(TRUNCATE_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Apply truncate events (op=t) as TRUNCATE TABLE. Earlier buffered changes of the table are written first.",
+                GROUP_WRITES, ++o, Width.SHORT, "Truncates");
+        d.define(BATCH_SIZE, Type.INT, 5000, ConfigDef.Range.between(1, 1_000_000), Importance.MEDIUM,
+                "Most records written and committed in one transaction. Every batch the worker delivers is written before put() returns, "
+                        + "so a transaction holds min(batch.size, consumer max.poll.records) records; max.poll.records is 500 by default: raise it with "
+                        + "consumer.override.max.poll.records=5000 for bulk loads.",
+                GROUP_WRITES, ++o, Width.SHORT, "Batch size");
+        d.define(ROWS_PER_STATEMENT, Type.INT, 500, ConfigDef.Range.between(1, 10_000), Importance.LOW,
+                "Rows per multi-row INSERT or DELETE statement. Capped so a statement never exceeds 65535 placeholders.",
+                GROUP_WRITES, ++o, Width.SHORT, "Rows per statement");
+
+        o = 0;
+        d.define(PRIMARY_KEY_MODE, Type.STRING, "record_key",
+                ConfigDef.CaseInsensitiveValidString.in("record_key", "record_value", "none"), Importance.HIGH,
+                "Where the primary key comes from. record_key: the record key's fields (Debezium sets them to the source primary key). "
+                        + "record_value: the fields named in primary.key.fields, read from the value. "
+                        + "none: no key; rows are matched on all columns (see no.primary.key.policy). An existing target table's primary key always wins for "
+                        + "deciding the write path.",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Primary key mode");
+        d.define(PRIMARY_KEY_FIELDS, Type.LIST, "", Importance.MEDIUM,
+                "Key field names for primary.key.mode=record_value (required there), or a subset of the key fields for record_key. Empty: all key fields.",
+                GROUP_SCHEMA, ++o, Width.LONG, "Primary key fields");
+        d.define(NO_PRIMARY_KEY_POLICY, Type.STRING, "match_all_columns",
+                ConfigDef.CaseInsensitiveValidString.in("fail", "match_all_columns"), Importance.MEDIUM,
+                "For a table with no primary key: match_all_columns inserts rows, and applies an update or delete to one row equal to the before image "
+                        + "in every column (NULL-safe); the source must send before images (MySQL binlog_row_image=FULL, PostgreSQL REPLICA IDENTITY FULL). "
+                        + "fail: the task fails on the first such table, naming it.",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Tables without a primary key");
+        d.define(AUTO_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Create a missing target table (and database) from the record schema, with OceanBase MySQL-mode types derived from Debezium's logical types and the source column type when the source sets column.propagate.source.type.",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Auto-create");
+        d.define(AUTO_EVOLVE, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Add columns that records carry but the target table lacks (ALTER TABLE ADD COLUMN). Columns are never dropped or narrowed.",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Auto-evolve");
+
+        o = 0;
+        d.define(DATABASE_NAME_FORMAT, Type.STRING, "${source.db}", Importance.MEDIUM,
+                "Target database for a record. Placeholders: ${topic}, ${source.db}, ${source.schema}, ${source.table}. A record without a source block "
+                        + "(flat records, tombstones) takes db and table from a Debezium-style topic name <prefix>.<db>.<table>.",
+                GROUP_ROUTING, ++o, Width.MEDIUM, "Database name format");
+        d.define(TABLE_NAME_FORMAT, Type.STRING, "${source.table}", Importance.MEDIUM,
+                "Target table for a record; same placeholders as database.name.format. Names are always quoted, so any characters are safe.",
+                GROUP_ROUTING, ++o, Width.MEDIUM, "Table name format");
+
+        o = 0;
+        d.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                "Retries of a batch after a transient failure (connection loss, lock wait timeout, deadlock, OceanBase leader change) before the task fails. "
+                        + "Each retry reconnects if the connection is gone.",
+                GROUP_RETRIES, ++o, Width.SHORT, "Max retries");
+        d.define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "First backoff between retries; it doubles on each retry, up to 30 seconds.",
+                GROUP_RETRIES, ++o, Width.SHORT, "Retry backoff");
+        return d;
+    }
+
+    /** Cross-field checks; returns human-readable problems keyed by the config name they concern. */
+    public static Map<String, List<String>> crossFieldProblems(Map<String, String> props) {
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        String pkMode = props.getOrDefault(PRIMARY_KEY_MODE, "record_key").trim().toLowerCase(Locale.ROOT);
+        String pkFields = props.getOrDefault(PRIMARY_KEY_FIELDS, "").trim();
+        if (pkMode.equals("record_value") && pkFields.isEmpty()) {
+            problems.computeIfAbsent(PRIMARY_KEY_FIELDS, k -> new ArrayList<>())
+                    .add("primary.key.mode=record_value needs primary.key.fields: name the value fields that form the key.");
+        }
+        if (pkMode.equals("none") && !pkFields.isEmpty()) {
+            problems.computeIfAbsent(PRIMARY_KEY_FIELDS, k -> new ArrayList<>())
+                    .add("primary.key.fields is set but primary.key.mode=none ignores it; set primary.key.mode=record_value or remove primary.key.fields.");
+        }
+        String noPk = props.getOrDefault(NO_PRIMARY_KEY_POLICY, "match_all_columns").trim().toLowerCase(Locale.ROOT);
+        if (pkMode.equals("none") && noPk.equals("fail")) {
+            problems.computeIfAbsent(NO_PRIMARY_KEY_POLICY, k -> new ArrayList<>())
+                    .add("primary.key.mode=none with no.primary.key.policy=fail would fail on every table; choose match_all_columns or a key mode.");
+        }
+        String insertMode = props.getOrDefault(INSERT_MODE, "upsert").trim().toLowerCase(Locale.ROOT);
+        if (insertMode.equals("upsert") && pkMode.equals("none")) {
+            problems.computeIfAbsent(INSERT_MODE, k -> new ArrayList<>())
+                    .add("insert.mode=upsert needs a key, but primary.key.mode=none; use insert.mode=insert or a key mode.");
+        }
+        for (String f : List.of(DATABASE_NAME_FORMAT, TABLE_NAME_FORMAT)) {
+            String v = props.get(f);
+            if (v != null) {
+                String unknown = io.obkc.sink.routing.TableRouter.unknownPlaceholder(v);
+                if (unknown != null) {
+                    problems.computeIfAbsent(f, k -> new ArrayList<>())
+                            .add("Unknown placeholder " + unknown + "; use ${topic}, ${source.db}, ${source.schema} or ${source.table}.");
+                }
+            }
+        }
+        return problems;
+    }
+
+    public String connectionUrl() {
+        return connectionUrl;
+    }
+
+    public String connectionUser() {
+        return connectionUser;
+    }
+
+    public Password connectionPassword() {
+        return connectionPassword;
+    }
+
+    public InsertMode insertMode() {
+        return insertMode;
+    }
+
+    public PrimaryKeyMode primaryKeyMode() {
+        return primaryKeyMode;
+    }
+
+    public List<String> primaryKeyFields() {
+        return primaryKeyFields;
+    }
+
+    public NoPrimaryKeyPolicy noPrimaryKeyPolicy() {
+        return noPrimaryKeyPolicy;
+    }
+
+    /** Validates the JDBC URL's scheme, so a typo gets a clear message instead of "No suitable driver". */
+    static final class JdbcUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = value == null ? "" : value.toString().trim();
+            if (!(url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:oceanbase://") || url.startsWith("jdbc:mariadb://"))) {
+                throw new ConfigException(name, "(value hidden)",
+                        "must start with jdbc:mysql://, jdbc:oceanbase:// or jdbc:mariadb://, for example jdbc:mysql://127.0.0.1:2881/");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "jdbc:mysql://host:port/ or jdbc:oceanbase://host:port/";
+        }
+    }
+}

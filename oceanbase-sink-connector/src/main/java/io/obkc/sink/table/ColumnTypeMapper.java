@@ -1,0 +1,234 @@
+package io.obkc.sink.table;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+
+import io.obkc.common.sql.Identifiers;
+
+/**
+ * Chooses the OceanBase MySQL-mode column type for a Connect field, for auto-created tables and
+ * added columns. Debezium's logical types decide first; when the source connector propagates the
+ * source column type ({@code column.propagate.source.type}), lengths, widths and signedness of the
+ * source column are kept. The full table is in docs/type-mapping-sink.md.
+ */
+public final class ColumnTypeMapper {
+    static final String SOURCE_TYPE = "__debezium.source.column.type";
+    static final String SOURCE_LENGTH = "__debezium.source.column.length";
+    static final String SOURCE_SCALE = "__debezium.source.column.scale";
+
+    /** Longest VARCHAR a key column gets when the source length is unknown: 768 utf8mb4 chars = 3072 bytes, within OceanBase's 16 KB key limit. */
+    static final int KEY_VARCHAR_LENGTH = 768;
+    /** OceanBase MySQL mode caps VARCHAR at 262,144 characters. */
+    static final int MAX_VARCHAR_LENGTH = 262_144;
+
+    private ColumnTypeMapper() {
+    }
+
+    /** The SQL type, without NULL/NOT NULL. {@code keyColumn} asks for an indexable type. */
+    public static String sqlType(Schema schema, boolean keyColumn) {
+        String logical = schema.name();
+        Map<String, String> params = schema.parameters() == null ? Map.of() : schema.parameters();
+        if (logical != null) {
+            String t = logicalType(logical, schema, params);
+            if (t != null) {
+                return t;
+            }
+        }
+        String fromSource = fromSourceType(schema, params, keyColumn);
+        if (fromSource != null) {
+            return fromSource;
+        }
+        return switch (schema.type()) {
+            case INT8 -> "TINYINT";
+            case INT16 -> "SMALLINT";
+            case INT32 -> "INT";
+            case INT64 -> "BIGINT";
+            case FLOAT32 -> "FLOAT";
+            case FLOAT64 -> "DOUBLE";
+            case BOOLEAN -> "TINYINT(1)";
+            case STRING -> keyColumn ? "VARCHAR(" + KEY_VARCHAR_LENGTH + ")" : "LONGTEXT";
+            case BYTES -> keyColumn ? "VARBINARY(" + KEY_VARCHAR_LENGTH + ")" : "LONGBLOB";
+            // Nested values are stored as their JSON rendering.
+            case ARRAY, MAP, STRUCT -> "JSON";
+        };
+    }
+
+    private static String logicalType(String logical, Schema schema, Map<String, String> params) {
+        switch (logical) {
+            case "io.debezium.time.Date":
+            case "org.apache.kafka.connect.data.Date":
+                return "DATE";
+            case "io.debezium.time.Time":
+            case "org.apache.kafka.connect.data.Time":
+                return "TIME(3)";
+            case "io.debezium.time.MicroTime":
+            case "io.debezium.time.NanoTime":
+            case "io.debezium.time.ZonedTime":
+                return "TIME(" + fractionalDigits(params, 6) + ")";
+            case "io.debezium.time.Timestamp":
+            case "org.apache.kafka.connect.data.Timestamp":
+                return "DATETIME(" + fractionalDigits(params, 3) + ")";
+            case "io.debezium.time.MicroTimestamp":
+            case "io.debezium.time.NanoTimestamp":
+                return "DATETIME(" + fractionalDigits(params, 6) + ")";
+            case "io.debezium.time.ZonedTimestamp":
+                // TIMESTAMP keeps MySQL's semantics when the source column was TIMESTAMP; values are written in UTC.
+                return isSourceType(params, "TIMESTAMP") ? "TIMESTAMP(" + fractionalDigits(params, 6) + ")"
+                        : "DATETIME(" + fractionalDigits(params, 6) + ")";
+            case "io.debezium.time.Year":
+                return "YEAR";
+            case "io.debezium.time.MicroDuration":
+            case "io.debezium.time.Interval":
+                return "VARCHAR(64)";
+            case Decimal.LOGICAL_NAME: {
+                if (isSourceType(params, "BIGINT")) {
+                    // bigint.unsigned.handling.mode=precise sends BIGINT UNSIGNED as DECIMAL(20,0); keep the integer type.
+                    return "BIGINT" + unsignedSuffix(params);
+                }
+                int scale = Integer.parseInt(params.getOrDefault(Decimal.SCALE_FIELD, "0"));
+                String p = params.get("connect.decimal.precision");
+                if (p == null) {
+                    p = params.get(SOURCE_LENGTH);
+                }
+                int precision = p == null ? 65 : Math.min(65, Integer.parseInt(p));
+                precision = Math.max(precision, Math.max(scale, 1));
+                return "DECIMAL(" + precision + "," + Math.min(scale, 30) + ")" + unsignedSuffix(params);
+            }
+            case "io.debezium.data.VariableScaleDecimal":
+                return "DECIMAL(65,30)";
+            case "io.debezium.data.Json":
+                return "JSON";
+            case "io.debezium.data.Enum":
+                return params.containsKey("allowed") ? "ENUM(" + quotedList(params.get("allowed")) + ")" : "VARCHAR(255)";
+            case "io.debezium.data.EnumSet":
+                return params.containsKey("allowed") ? "SET(" + quotedList(params.get("allowed")) + ")" : "VARCHAR(1024)";
+            case "io.debezium.data.Bits": {
+                int bits = Integer.parseInt(params.getOrDefault("length", "64"));
+                return "BIT(" + Math.max(1, Math.min(64, bits)) + ")";
+            }
+            case "io.debezium.data.Uuid":
+                return "CHAR(36)";
+            case "io.debezium.data.Xml":
+                return "LONGTEXT";
+            case "io.debezium.data.geometry.Geometry":
+            case "io.debezium.data.geometry.Point":
+            case "io.debezium.data.geometry.Geography":
+                return isSourceType(params, "POINT") ? "POINT" : "GEOMETRY";
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Uses the propagated source column type where it is a MySQL-family type that OceanBase accepts
+     * as-is and that the Connect type alone would lose (width, signedness, length).
+     */
+    private static String fromSourceType(Schema schema, Map<String, String> params, boolean keyColumn) {
+        String type = params.get(SOURCE_TYPE);
+        if (type == null) {
+            return null;
+        }
+        String t = type.toUpperCase(Locale.ROOT).trim();
+        boolean unsigned = t.endsWith(" UNSIGNED") || t.contains(" UNSIGNED ");
+        String base = t.replace(" UNSIGNED", "").replace(" ZEROFILL", "").trim();
+        Integer length = intParam(params, SOURCE_LENGTH);
+        String u = unsigned ? " UNSIGNED" : "";
+        switch (base) {
+            case "TINYINT":
+                return length != null && length == 1 && schema.type() == Schema.Type.BOOLEAN ? "TINYINT(1)" : "TINYINT" + u;
+            case "SMALLINT":
+                return "SMALLINT" + u;
+            case "MEDIUMINT":
+                return "MEDIUMINT" + u;
+            case "INT":
+            case "INTEGER":
+                return "INT" + u;
+            case "BIGINT":
+                return "BIGINT" + u;
+            case "BIT":
+                return "BIT(" + (length == null ? 1 : Math.max(1, Math.min(64, length))) + ")";
+            case "FLOAT":
+                return "FLOAT" + u;
+            case "DOUBLE":
+            case "DOUBLE PRECISION":
+            case "REAL":
+                return "DOUBLE" + u;
+            case "CHAR":
+                return length != null && length <= 255 ? "CHAR(" + length + ")" : "VARCHAR(" + clampVarchar(length, keyColumn) + ")";
+            case "VARCHAR":
+            case "CHARACTER VARYING":
+                return "VARCHAR(" + clampVarchar(length, keyColumn) + ")";
+            case "BPCHAR":
+            case "CHARACTER":
+                return length != null && length <= 255 ? "CHAR(" + length + ")" : "VARCHAR(" + clampVarchar(length, keyColumn) + ")";
+            case "TINYTEXT":
+            case "TEXT":
+            case "MEDIUMTEXT":
+            case "LONGTEXT":
+                return keyColumn ? "VARCHAR(" + KEY_VARCHAR_LENGTH + ")" : base;
+            case "BINARY":
+                return length != null && length <= 255 ? "BINARY(" + length + ")" : "VARBINARY(" + clampVarchar(length, keyColumn) + ")";
+            case "VARBINARY":
+                return "VARBINARY(" + clampVarchar(length, keyColumn) + ")";
+            case "TINYBLOB":
+            case "BLOB":
+            case "MEDIUMBLOB":
+            case "LONGBLOB":
+                return keyColumn ? "VARBINARY(" + KEY_VARCHAR_LENGTH + ")" : base;
+            default:
+                return null;
+        }
+    }
+
+    private static int clampVarchar(Integer length, boolean keyColumn) {
+        if (length == null || length <= 0) {
+            return keyColumn ? KEY_VARCHAR_LENGTH : MAX_VARCHAR_LENGTH;
+        }
+        return Math.min(length, MAX_VARCHAR_LENGTH);
+    }
+
+    private static String unsignedSuffix(Map<String, String> params) {
+        String type = params.get(SOURCE_TYPE);
+        return type != null && type.toUpperCase(Locale.ROOT).contains("UNSIGNED") ? " UNSIGNED" : "";
+    }
+
+    private static boolean isSourceType(Map<String, String> params, String type) {
+        String t = params.get(SOURCE_TYPE);
+        return t != null && t.toUpperCase(Locale.ROOT).startsWith(type);
+    }
+
+    /** Fractional-second digits from the source column (Debezium puts the fsp in the length), else the default. */
+    private static int fractionalDigits(Map<String, String> params, int defaultDigits) {
+        Integer len = intParam(params, SOURCE_LENGTH);
+        if (len != null && len >= 0 && len <= 6 && params.containsKey(SOURCE_TYPE)) {
+            return len;
+        }
+        return defaultDigits;
+    }
+
+    private static Integer intParam(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String quotedList(String csv) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : csv.split(",", -1)) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(Identifiers.quoteMysqlString(v));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.obkc.sink.table;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the sink knows of a target table: its columns (by lower-cased name) and primary key. */
+public final class TableDefinition {
+    /** A target column: name as the database spells it, its data type (lower case) and nullability. */
+    public record Column(String name, String dataType, String columnType, boolean nullable) {
+    }
+
+    private final TableId id;
+    private final Map<String, Column> columns;
+    private final List<String> primaryKey;
+
+    public TableDefinition(TableId id, List<Column> columns, List<String> primaryKey) {
+        this.id = id;
+        this.columns = new LinkedHashMap<>();
+        for (Column c : columns) {
+            this.columns.put(c.name().toLowerCase(Locale.ROOT), c);
+        }
+        this.primaryKey = List.copyOf(primaryKey);
+    }
+
+    public TableId id() {
+        return id;
+    }
+
+    /** MySQL-mode column names are case-insensitive, so lookups are too. */
+    public Column column(String name) {
+        return columns.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean hasColumn(String name) {
+        return column(name) != null;
+    }
+
+    public java.util.Collection<Column> columns() {
+        return columns.values();
+    }
+
+    public List<String> primaryKey() {
+        return primaryKey;
+    }
+
+    public boolean hasPrimaryKey() {
+        return !primaryKey.isEmpty();
+    }
+}

@@ -1,0 +1,197 @@
+package io.obkc.sink.write;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.table.TableDefinition;
+import io.obkc.sink.table.TableId;
+import io.obkc.sink.table.TableManager;
+
+/**
+ * Writes a flush of change events: table DDL first (it commits implicitly), then every row change
+ * in one transaction. Transient failures are retried with backoff on a fresh connection. When the
+ * database rejects the data itself, the flush is replayed one event at a time so the bad record is
+ * found: it goes to the dead letter queue when errors.tolerance=all, otherwise the task fails
+ * naming it. Nothing is dropped silently.
+ */
+public final class ChangeWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final ConnectionFactory connections;
+    private final TableManager tables;
+    private final WritePlanner planner;
+    private final int rowsPerStatement;
+    private final int maxRetries;
+    private final long retryBackoffMs;
+    private final ErrantRecordReporter reporter;
+    private final SinkMetrics metrics;
+
+    private Connection conn;
+    private StepExecutor executor;
+
+    public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
+            long retryBackoffMs, ErrantRecordReporter reporter, SinkMetrics metrics) {
+        this.connections = connections;
+        this.tables = tables;
+        this.planner = planner;
+        this.rowsPerStatement = rowsPerStatement;
+        this.maxRetries = maxRetries;
+        this.retryBackoffMs = retryBackoffMs;
+        this.reporter = reporter;
+        this.metrics = metrics;
+    }
+
+    public void write(List<ChangeEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            withRetries(() -> writeInOneTransaction(events), "a batch of " + events.size() + " records");
+        } catch (PermanentFailure batchFailure) {
+            LOG.warn("Batch of {} records failed ({}); replaying them one by one to find the record the database rejects",
+                    events.size(), SqlErrors.describe(batchFailure.getCause()));
+            List<Future<Void>> reported = new ArrayList<>();
+            for (ChangeEvent e : events) {
+                try {
+                    withRetries(() -> writeInOneTransaction(List.of(e)), e.describeOrigin());
+                } catch (PermanentFailure f) {
+                    String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + ": "
+                            + SqlErrors.describe(f.getCause());
+                    if (reporter == null) {
+                        throw new ConnectException(message + ". Fix the data or the table, or set errors.tolerance=all with "
+                                + "errors.deadletterqueue.topic.name to route such records to a dead letter queue.", f.getCause());
+                    }
+                    LOG.warn("{}; sending it to the dead letter queue", message);
+                    reported.add(reporter.report(e.record(), new ConnectException(message, f.getCause())));
+                    metrics.recordDeadLettered();
+                }
+            }
+            awaitReports(reported);
+        }
+    }
+
+    private void writeInOneTransaction(List<ChangeEvent> events) throws SQLException {
+        Connection c = connection();
+        Map<TableId, TableDefinition> defs = new HashMap<>();
+        for (ChangeEvent e : events) {
+            if (!defs.containsKey(e.table())) {
+                defs.put(e.table(), tables.prepare(c, e));
+            } else if (e.rowSchema() != null) {
+                // A later record may carry a new column; prepare() is a cache lookup when nothing changed.
+                defs.put(e.table(), tables.prepare(c, e));
+            }
+        }
+        WritePlanner.Plan plan = planner.plan(events, defs);
+        long start = System.nanoTime();
+        for (WriteStep step : plan.steps()) {
+            executor.execute(step);
+        }
+        c.commit();
+        metrics.recordFlush(events.size() - plan.skipped().size(), plan.skipped().size(), System.nanoTime() - start);
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Thrown when retrying cannot help; its cause is the database's error. */
+    private static final class PermanentFailure extends Exception {
+        PermanentFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private void withRetries(SqlWork work, String what) throws PermanentFailure {
+        long backoff = retryBackoffMs;
+        for (int attempt = 0;; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                if (!SqlErrors.isTransient(e)) {
+                    if (e instanceof ConnectException ce && !(e.getCause() instanceof SQLException)) {
+                        // Configuration-level problem (no key under policy=fail, auto.create=false...): no record is to blame.
+                        throw ce;
+                    }
+                    tables.invalidate();
+                    throw new PermanentFailure(e);
+                }
+                if (attempt >= maxRetries) {
+                    throw new ConnectException("Writing " + what + " failed after " + maxRetries + " retries: " + SqlErrors.describe(e), e);
+                }
+                LOG.warn("Transient failure writing {} (retry {}/{} in {} ms): {}", what, attempt + 1, maxRetries, backoff, SqlErrors.describe(e));
+                metrics.recordRetry();
+                resetConnection();
+                ConnectionFactory.sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (conn == null) {
+            conn = connections.open();
+            executor = new StepExecutor(conn, rowsPerStatement);
+        }
+        return conn;
+    }
+
+    private void rollbackQuietly() {
+        if (conn != null) {
+            try {
+                conn.rollback();
+            } catch (SQLException e) {
+                LOG.debug("Rollback failed (connection likely gone): {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Drops the connection so the next attempt reconnects; statements die with it. */
+    private void resetConnection() {
+        if (executor != null) {
+            executor.close();
+            executor = null;
+        }
+        if (conn != null) {
+            try {
+                conn.close();
+            } catch (SQLException ignored) {
+                // Already broken; nothing more to release.
+            }
+            conn = null;
+        }
+        tables.invalidate();
+    }
+
+    private static void awaitReports(List<Future<Void>> reported) {
+        for (Future<Void> f : reported) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("Interrupted while sending records to the dead letter queue", e);
+            } catch (ExecutionException e) {
+                throw new ConnectException("Could not send a record to the dead letter queue: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        resetConnection();
+    }
+}

@@ -1,0 +1,214 @@
+package io.obkc.sink.write;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+import io.obkc.common.sql.Identifiers;
+import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.table.TableDefinition;
+
+/**
+ * Runs {@link WriteStep}s on one connection with multi-row statements. Prepared statements are kept
+ * per SQL text, so a steady stream reuses a handful of them and never parses SQL per row.
+ */
+public final class StepExecutor implements AutoCloseable {
+    /** MySQL protocol's limit on placeholders per statement. */
+    private static final int MAX_PLACEHOLDERS = 65_535;
+    private static final int STATEMENT_CACHE_SIZE = 128;
+
+    private final Connection conn;
+    private final int rowsPerStatement;
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > STATEMENT_CACHE_SIZE) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
+    private long statementsExecuted;
+
+    public StepExecutor(Connection conn, int rowsPerStatement) {
+        this.conn = conn;
+        this.rowsPerStatement = rowsPerStatement;
+    }
+
+    public long statementsExecuted() {
+        return statementsExecuted;
+    }
+
+    public void execute(WriteStep step) throws SQLException {
+        if (step instanceof WriteStep.InsertRows s) {
+            insertRows(s);
+        } else if (step instanceof WriteStep.DeleteByKey s) {
+            deleteByKey(s);
+        } else if (step instanceof WriteStep.DeleteByImage s) {
+            deleteByImage(s);
+        } else if (step instanceof WriteStep.Truncate s) {
+            truncate(s);
+        } else {
+            throw new IllegalArgumentException("Unknown step " + step);
+        }
+    }
+
+    private void insertRows(WriteStep.InsertRows step) throws SQLException {
+        TableDefinition def = step.table();
+        List<String> fields = step.fields();
+        Schema rowSchema = step.events().get(0).after().schema();
+        List<String> columns = new ArrayList<>(fields.size());
+        StringBuilder rowPlaceholders = new StringBuilder("(");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(def.column(fields.get(i)).name());
+            rowPlaceholders.append(i == 0 ? "" : ",").append(ValueConverter.placeholder(rowSchema.field(fields.get(i)).schema()));
+        }
+        rowPlaceholders.append(')');
+        String head = "INSERT INTO " + def.id().quoted() + " (" + String.join(",", columns.stream().map(Identifiers::quoteMysql).toList())
+                + ") VALUES ";
+        String tail = step.upsert() ? onDuplicateKeyUpdate(def, columns) : "";
+        int maxRows = Math.max(1, Math.min(rowsPerStatement, MAX_PLACEHOLDERS / fields.size()));
+        List<ChangeEvent> events = step.events();
+        for (int from = 0; from < events.size(); from += maxRows) {
+            int n = Math.min(maxRows, events.size() - from);
+            String sql = head + String.join(",", java.util.Collections.nCopies(n, rowPlaceholders)) + tail;
+            PreparedStatement ps = prepare(sql);
+            int p = 1;
+            for (int r = from; r < from + n; r++) {
+                Struct after = events.get(r).after();
+                for (String f : fields) {
+                    Field field = after.schema().field(f);
+                    ps.setObject(p++, ValueConverter.toJdbc(field.schema(), after.get(field)));
+                }
+            }
+            ps.executeUpdate();
+            statementsExecuted++;
+        }
+    }
+
+    /** Non-key columns take the new row's value; a table that is all key still needs a no-op update clause. */
+    private static String onDuplicateKeyUpdate(TableDefinition def, List<String> columns) {
+        List<String> sets = new ArrayList<>();
+        for (String c : columns) {
+            if (def.primaryKey().stream().noneMatch(k -> k.equalsIgnoreCase(c))) {
+                String q = Identifiers.quoteMysql(c);
+                sets.add(q + "=VALUES(" + q + ")");
+            }
+        }
+        if (sets.isEmpty()) {
+            String q = Identifiers.quoteMysql(def.primaryKey().get(0));
+            sets.add(q + "=" + q);
+        }
+        return " ON DUPLICATE KEY UPDATE " + String.join(",", sets);
+    }
+
+    private void deleteByKey(WriteStep.DeleteByKey step) throws SQLException {
+        TableDefinition def = step.table();
+        List<String> pk = def.primaryKey();
+        String one = pk.size() == 1 ? "?" : "(" + String.join(" AND ", pk.stream().map(c -> Identifiers.quoteMysql(c) + "=?").toList()) + ")";
+        int maxRows = Math.max(1, Math.min(rowsPerStatement, MAX_PLACEHOLDERS / pk.size()));
+        List<ChangeEvent> events = step.events();
+        for (int from = 0; from < events.size(); from += maxRows) {
+            int n = Math.min(maxRows, events.size() - from);
+            String where = pk.size() == 1
+                    ? Identifiers.quoteMysql(pk.get(0)) + " IN (" + String.join(",", java.util.Collections.nCopies(n, one)) + ")"
+                    : String.join(" OR ", java.util.Collections.nCopies(n, one));
+            PreparedStatement ps = prepare("DELETE FROM " + def.id().quoted() + " WHERE " + where);
+            int p = 1;
+            for (int r = from; r < from + n; r++) {
+                ChangeEvent e = events.get(r);
+                for (String k : pk) {
+                    ps.setObject(p++, keyValue(e, k));
+                }
+            }
+            ps.executeUpdate();
+            statementsExecuted++;
+        }
+    }
+
+    /** The key column's value from the event's key, else from its before image. */
+    private static Object keyValue(ChangeEvent e, String column) {
+        for (Struct s : new Struct[] {e.key(), e.before()}) {
+            if (s == null) {
+                continue;
+            }
+            for (Field f : s.schema().fields()) {
+                if (f.name().equalsIgnoreCase(column)) {
+                    return ValueConverter.toJdbc(f.schema(), s.get(f));
+                }
+            }
+        }
+        throw new DataException("Delete for table " + e.table() + " from " + e.describeOrigin() + " carries no value for primary key column "
+                + column + " in its key or before image");
+    }
+
+    private void deleteByImage(WriteStep.DeleteByImage step) throws SQLException {
+        TableDefinition def = step.table();
+        for (ChangeEvent e : step.events()) {
+            Struct before = e.before();
+            List<String> predicates = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (Field f : before.schema().fields()) {
+                TableDefinition.Column col = def.column(f.name());
+                if (col == null) {
+                    continue;
+                }
+                String placeholder = ValueConverter.placeholder(f.schema());
+                if ("json".equals(col.dataType())) {
+                    placeholder = "CAST(? AS JSON)";
+                }
+                predicates.add(Identifiers.quoteMysql(col.name()) + " <=> " + placeholder);
+                values.add(ValueConverter.toJdbc(f.schema(), before.get(f)));
+            }
+            PreparedStatement ps = prepare("DELETE FROM " + def.id().quoted() + " WHERE " + String.join(" AND ", predicates) + " LIMIT 1");
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            ps.executeUpdate();
+            statementsExecuted++;
+        }
+    }
+
+    private void truncate(WriteStep.Truncate step) throws SQLException {
+        // TRUNCATE is DDL and commits implicitly; commit explicitly first so the order is plain to see.
+        conn.commit();
+        try (Statement s = conn.createStatement()) {
+            s.execute("TRUNCATE TABLE " + step.table().id().quoted());
+        }
+        statementsExecuted++;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = conn.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        try {
+            ps.close();
+        } catch (SQLException ignored) {
+            // Closing a cached statement of a dead connection cannot fail in a way we can act on.
+        }
+    }
+
+    @Override
+    public void close() {
+        statements.values().forEach(StepExecutor::closeQuietly);
+        statements.clear();
+    }
+}

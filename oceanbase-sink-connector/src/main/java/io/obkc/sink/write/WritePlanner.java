@@ -1,0 +1,152 @@
+package io.obkc.sink.write;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.errors.ConnectException;
+
+import io.obkc.sink.OceanBaseSinkConnectorConfig.NoPrimaryKeyPolicy;
+import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.table.TableDefinition;
+import io.obkc.sink.table.TableId;
+
+/**
+ * Turns a flush's change events into SQL steps. Per table, events keep their order: consecutive
+ * events of one kind form one run (one multi-row statement family), and a change of kind starts a
+ * new run. Multi-row INSERT ... ON DUPLICATE KEY UPDATE applies its rows in order, so a key that
+ * repeats inside a run ends at its last image, and a delete followed by a re-insert of the same key
+ * comes out right. Nothing is reordered across kinds, so this holds whatever the key collation.
+ */
+public final class WritePlanner {
+    private final boolean upsert;
+    private final boolean deleteEnabled;
+    private final boolean truncateEnabled;
+    private final NoPrimaryKeyPolicy noKeyPolicy;
+
+    public WritePlanner(boolean upsert, boolean deleteEnabled, boolean truncateEnabled, NoPrimaryKeyPolicy noKeyPolicy) {
+        this.upsert = upsert;
+        this.deleteEnabled = deleteEnabled;
+        this.truncateEnabled = truncateEnabled;
+        this.noKeyPolicy = noKeyPolicy;
+    }
+
+    /** What the planner left out on purpose (disabled deletes or truncates), for metrics and logs. */
+    public record Plan(List<WriteStep> steps, List<ChangeEvent> skipped) {
+    }
+
+    /**
+     * @param definitions target table definitions; an event whose table has none (a delete on a missing table)
+     *                    has nothing to change and is skipped.
+     */
+    public Plan plan(List<ChangeEvent> events, Map<TableId, TableDefinition> definitions) {
+        Map<TableId, List<ChangeEvent>> byTable = new LinkedHashMap<>();
+        for (ChangeEvent e : events) {
+            byTable.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(e);
+        }
+        List<WriteStep> steps = new ArrayList<>();
+        List<ChangeEvent> skipped = new ArrayList<>();
+        for (Map.Entry<TableId, List<ChangeEvent>> entry : byTable.entrySet()) {
+            TableDefinition def = definitions.get(entry.getKey());
+            if (def == null) {
+                skipped.addAll(entry.getValue());
+                continue;
+            }
+            planTable(def, entry.getValue(), steps, skipped);
+        }
+        return new Plan(steps, skipped);
+    }
+
+    private void planTable(TableDefinition def, List<ChangeEvent> events, List<WriteStep> steps, List<ChangeEvent> skipped) {
+        boolean keyed = def.hasPrimaryKey();
+        if (!keyed && noKeyPolicy == NoPrimaryKeyPolicy.FAIL) {
+            throw new ConnectException("Target table " + def.id() + " has no primary key and no.primary.key.policy=fail; add a primary key "
+                    + "or set no.primary.key.policy=match_all_columns");
+        }
+        RunBuilder run = new RunBuilder(def, steps);
+        for (ChangeEvent e : events) {
+            switch (e.operation()) {
+                case UPSERT -> {
+                    if (!keyed && e.before() != null) {
+                        // An update of a keyless row: remove the old image, then insert the new one.
+                        run.add(RunKind.DELETE_BY_IMAGE, e, null);
+                    }
+                    run.add(RunKind.INSERT, e, fieldNames(e));
+                }
+                case DELETE -> {
+                    if (!deleteEnabled) {
+                        skipped.add(e);
+                    } else if (keyed) {
+                        run.add(RunKind.DELETE_BY_KEY, e, null);
+                    } else {
+                        if (e.before() == null) {
+                            throw new ConnectException("Delete for table " + def.id() + " (no primary key) from " + e.describeOrigin()
+                                    + " has no before image to match; the source must log full row images (binlog_row_image=FULL, REPLICA IDENTITY FULL)");
+                        }
+                        run.add(RunKind.DELETE_BY_IMAGE, e, null);
+                    }
+                }
+                case TRUNCATE -> {
+                    if (!truncateEnabled) {
+                        skipped.add(e);
+                    } else {
+                        run.add(RunKind.TRUNCATE, e, null);
+                    }
+                }
+            }
+        }
+        run.close();
+    }
+
+    private static List<String> fieldNames(ChangeEvent e) {
+        List<String> names = new ArrayList<>(e.after().schema().fields().size());
+        for (Field f : e.after().schema().fields()) {
+            names.add(f.name());
+        }
+        return names;
+    }
+
+    private enum RunKind { INSERT, DELETE_BY_KEY, DELETE_BY_IMAGE, TRUNCATE }
+
+    /** Accumulates consecutive events of one kind (and, for inserts, one column set) into a step. */
+    private final class RunBuilder {
+        private final TableDefinition def;
+        private final List<WriteStep> out;
+        private RunKind kind;
+        private List<String> fields;
+        private List<ChangeEvent> events = new ArrayList<>();
+
+        RunBuilder(TableDefinition def, List<WriteStep> out) {
+            this.def = def;
+            this.out = out;
+        }
+
+        void add(RunKind k, ChangeEvent e, List<String> f) {
+            // Keyless deletes match one row each; they never share a statement. Truncates never merge either.
+            boolean sameRun = k == kind && k != RunKind.TRUNCATE && (k != RunKind.INSERT || f.equals(fields));
+            if (!sameRun) {
+                close();
+                kind = k;
+                fields = f;
+            }
+            events.add(e);
+        }
+
+        void close() {
+            if (events.isEmpty()) {
+                return;
+            }
+            List<ChangeEvent> evs = List.copyOf(events);
+            out.add(switch (kind) {
+                case INSERT -> new WriteStep.InsertRows(def, fields, upsert && def.hasPrimaryKey(), evs);
+                case DELETE_BY_KEY -> new WriteStep.DeleteByKey(def, evs);
+                case DELETE_BY_IMAGE -> new WriteStep.DeleteByImage(def, evs);
+                case TRUNCATE -> new WriteStep.Truncate(def, evs);
+            });
+            events = new ArrayList<>();
+            kind = null;
+        }
+    }
+}
