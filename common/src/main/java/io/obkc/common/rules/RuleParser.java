@@ -134,7 +134,7 @@ final class RuleParser {
                         "Character classes cannot contain backticks; match that character with '?' or a quoted literal instead.");
             }
             if (last < first) {
-                throw error(position, "reversed range '" + Character.toString(first) + '-' + Character.toString(last) + '\'',
+                throw error(position + 1, "reversed range '" + Character.toString(first) + '-' + Character.toString(last) + '\'',
                         "Write the lower character first, e.g. [a-z].");
             }
             ranges.add(new PatternElement.CodePointRange(first, last));
