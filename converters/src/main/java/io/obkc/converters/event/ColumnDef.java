@@ -27,12 +27,32 @@ public record ColumnDef(String name, ColumnKind kind, String sqlType, Integer le
      * {@code decimal(10,2)}, {@code int(10) unsigned}.
      */
     public String mysqlType() {
-        if (length == null) {
+        if (length == null || !showsLength()) {
             return sqlType;
         }
         String modifiers = scale != null ? "(" + length + "," + scale + ")" : "(" + length + ")";
         int space = sqlType.indexOf(' ');
         return space < 0 ? sqlType + modifiers : sqlType.substring(0, space) + modifiers + sqlType.substring(space);
+    }
+
+    /**
+     * Whether MySQL prints a length for this type: TEXT, JSON, DATE or DOUBLE have a length in Debezium's
+     * metadata (65535, 22, ...) but not in their type text; temporal types show only a non-zero fsp.
+     */
+    private boolean showsLength() {
+        String base = sqlType.split(" ")[0];
+        switch (base) {
+            case "char": case "varchar": case "binary": case "varbinary": case "bit":
+            case "decimal": case "numeric": case "tinyint": case "smallint": case "mediumint": case "int":
+            case "integer": case "bigint":
+                return true;
+            case "datetime": case "time": case "timestamp":
+                return length > 0;
+            case "float": case "double": case "real":
+                return scale != null;
+            default:
+                return false;
+        }
     }
 
     /** The base type name in upper case (the {@code unsigned} suffix dropped), as OMS's {@code schemaType}. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.kafka.connect.errors.DataException;
 
 /** Jackson plumbing shared by the formats: streaming output to bytes and tree input. */
@@ -23,7 +24,8 @@ final class JsonOutput {
     static final JsonFactory FACTORY = new JsonFactory();
     // Decimals must come back exactly (Maxwell writes DECIMAL columns as JSON numbers).
     static final ObjectMapper READER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private JsonOutput() {
     }

@@ -55,9 +55,9 @@ final class MaxwellWriter implements FormatWriter {
             g.writeStringField("table", e.table());
             g.writeStringField("type", rowType(e));
             g.writeNumberField("ts", Math.floorDiv(e.bestTimestampMs(), 1000L));
-            String xid = e.source().bestTransactionId();
+            Long xid = numericTransactionId(e);
             if (xid != null) {
-                writeXid(g, xid);
+                g.writeNumberField("xid", xid);
             }
             // Without transaction metadata every row is its own commit point.
             g.writeBooleanField("commit", true);
@@ -100,12 +100,20 @@ final class MaxwellWriter implements FormatWriter {
         });
     }
 
-    private static void writeXid(JsonGenerator g, String xid) throws IOException {
-        try {
-            g.writeNumberField("xid", Long.parseLong(xid));
-        } catch (NumberFormatException notNumeric) {
-            g.writeStringField("xid", xid);
+    /**
+     * Maxwell's {@code xid} is MySQL's numeric XID, which Debezium does not expose; a numeric transaction id
+     * (PostgreSQL txId, or a numeric Debezium transaction id) stands in, and otherwise the field is left out
+     * rather than filled with a GTID that consumers would misread.
+     */
+    private static Long numericTransactionId(ChangeEvent e) {
+        if (e.source().sourceTxId() != null) {
+            return e.source().sourceTxId();
         }
+        String id = e.source().transactionId();
+        if (id != null && id.chars().allMatch(Character::isDigit) && !id.isEmpty() && id.length() < 19) {
+            return Long.parseLong(id);
+        }
+        return null;
     }
 
     private static String rowType(ChangeEvent e) {

@@ -12,7 +12,7 @@ import io.obkc.converters.event.ColumnKind;
 public final class SqlTypes {
 
     private static final Pattern TYPE_TEXT = Pattern.compile(
-            "^\\s*([a-zA-Z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*([a-zA-Z ]*)$");
+            "^\\s*([a-z]+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?((?:\\s+[a-z]+)*)\\s*$");
 
     private SqlTypes() {
     }
