@@ -34,7 +34,7 @@ final class CanalReader implements FormatReader {
         String db = OmsDefaultReader.textOrNull(root.get("database"));
         String table = OmsDefaultReader.textOrNull(root.get("table"));
         Long es = root.hasNonNull("es") ? root.get("es").asLong() : null;
-        Long ts = root.hasNonNull("ts") ? root.get("ts").asLong() : es;
+        Long ts = root.hasNonNull("ts") ? Long.valueOf(root.get("ts").asLong()) : es;
         String type = root.path("type").asText("");
         if (root.path("isDdl").asBoolean(false)) {
             return envelopes.schemaChange(db, table, OmsDefaultReader.textOrNull(root.get("sql")), es);
