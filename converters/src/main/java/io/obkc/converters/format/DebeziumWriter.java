@@ -1,12 +1,16 @@
 package io.obkc.converters.format;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.obkc.converters.event.ChangeEvent;
 import io.obkc.converters.event.Operation;
@@ -31,8 +35,21 @@ final class DebeziumWriter implements FormatWriter {
 
     enum Variant { ENVELOPE, FLATTEN, SMT }
 
+    private static final int MAX_CACHED_SCHEMAS = 256;
+
     private final FormatSettings settings;
     private final Variant variant;
+    // Schema JSON is most of a Debezium message and the same for every record of a table, so it is rendered once
+    // per schema (as JsonConverter caches its schema trees). The last schema is checked by identity first,
+    // because Connect sources reuse schema instances and ConnectSchema.equals is a deep comparison.
+    private Schema lastSchema;
+    private SerializedString lastSchemaJson;
+    private final Map<Schema, SerializedString> schemaJson = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Schema, SerializedString> eldest) {
+            return size() > MAX_CACHED_SCHEMAS;
+        }
+    };
 
     DebeziumWriter(FormatSettings settings, Variant variant) {
         this.settings = settings;
@@ -91,7 +108,7 @@ final class DebeziumWriter implements FormatWriter {
             if (withSchema) {
                 g.writeStartObject();
                 g.writeFieldName("schema");
-                ConnectJson.writeSchema(g, schema, null);
+                g.writeRawValue(schemaJson(schema));
                 g.writeFieldName("payload");
                 ConnectJson.writeValue(g, schema, value, settings.decimalFormat());
                 g.writeEndObject();
@@ -99,6 +116,18 @@ final class DebeziumWriter implements FormatWriter {
                 ConnectJson.writeValue(g, schema, value, settings.decimalFormat());
             }
         });
+    }
+
+    /** The schema's JSON; a SerializedString keeps its UTF-8 bytes, so writing it is a plain copy. */
+    private SerializedString schemaJson(Schema schema) {
+        if (schema == lastSchema) {
+            return lastSchemaJson;
+        }
+        SerializedString json = schemaJson.computeIfAbsent(schema, s -> new SerializedString(new String(
+                JsonOutput.write(g -> ConnectJson.writeSchema(g, s, null)), StandardCharsets.UTF_8)));
+        lastSchema = schema;
+        lastSchemaJson = json;
+        return json;
     }
 
     @Override

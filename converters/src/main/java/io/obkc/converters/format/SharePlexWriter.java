@@ -3,7 +3,6 @@ package io.obkc.converters.format;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,8 +20,6 @@ import io.obkc.converters.event.ColumnDef;
  * configured). Values are strings; binary is Base64.
  */
 final class SharePlexWriter implements FormatWriter {
-
-    private static final DateTimeFormatter META_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final FormatSettings settings;
 
@@ -100,7 +97,9 @@ final class SharePlexWriter implements FormatWriter {
     }
 
     private String time(long epochMs) {
-        return META_TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), settings.zone()));
+        // yyyy-MM-ddTHH:mm:ss, whole seconds
+        String text = ValueText.dateTime(LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), settings.zone()), 0);
+        return text.replace(' ', 'T');
     }
 
     private void writeText(JsonGenerator g, ColumnDef col, Object v) throws IOException {
