@@ -1,0 +1,143 @@
+package io.obkc.converters.event;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+
+/**
+ * The reverse of {@link ConnectColumns}: which Connect schema a Debezium MySQL connector would give a column of a
+ * given SQL type, and the Connect value for a canonical value. Readers use this so that what they produce looks
+ * like what Debezium itself emits (io.debezium.time.Date for DATE, MicroTimestamp for DATETIME(6),
+ * ZonedTimestamp for TIMESTAMP, ...), and a sink written for Debezium needs no special case.
+ */
+public final class DebeziumSchemas {
+
+    private DebeziumSchemas() {
+    }
+
+    /** Builds the (optional) field schema for a column, carrying its source type as Debezium parameters. */
+    public static Schema schemaFor(ColumnDef col) {
+        SchemaBuilder b;
+        switch (col.kind()) {
+            case BOOLEAN:
+                b = SchemaBuilder.bool();
+                break;
+            case INTEGER:
+                b = integerSchema(col.sqlType());
+                break;
+            case FLOAT:
+                b = col.sqlType().startsWith("float") ? SchemaBuilder.float32() : SchemaBuilder.float64();
+                break;
+            case DECIMAL: {
+                int scale = col.scale() == null ? 0 : col.scale();
+                b = Decimal.builder(scale);
+                if (col.length() != null) {
+                    b.parameter(ConnectColumns.DECIMAL_PRECISION_PARAM, col.length().toString());
+                }
+                break;
+            }
+            case STRING:
+                b = SchemaBuilder.string();
+                break;
+            case JSON:
+                b = SchemaBuilder.string().name(ConnectColumns.DBZ_JSON).version(1);
+                break;
+            case BYTES:
+                b = SchemaBuilder.bytes();
+                break;
+            case DATE:
+                b = SchemaBuilder.int32().name(ConnectColumns.DBZ_DATE).version(1);
+                break;
+            case TIME:
+                b = SchemaBuilder.int64().name(ConnectColumns.DBZ_MICRO_TIME).version(1);
+                break;
+            case DATETIME:
+                b = col.length() != null && col.length() <= 3
+                        ? SchemaBuilder.int64().name(ConnectColumns.DBZ_TIMESTAMP).version(1)
+                        : SchemaBuilder.int64().name(ConnectColumns.DBZ_MICRO_TIMESTAMP).version(1);
+                break;
+            case TIMESTAMP:
+                b = SchemaBuilder.string().name(ConnectColumns.DBZ_ZONED_TIMESTAMP).version(1);
+                break;
+            default:
+                throw new IllegalStateException(col.kind().name());
+        }
+        b.parameter(ConnectColumns.SOURCE_TYPE_PARAM, col.sqlType().toUpperCase(Locale.ROOT));
+        if (col.length() != null) {
+            b.parameter(ConnectColumns.SOURCE_LENGTH_PARAM, col.length().toString());
+        }
+        if (col.scale() != null) {
+            b.parameter(ConnectColumns.SOURCE_SCALE_PARAM, col.scale().toString());
+        }
+        return b.optional().build();
+    }
+
+    private static SchemaBuilder integerSchema(String sqlType) {
+        if (sqlType.equals("year")) {
+            return SchemaBuilder.int32().name(ConnectColumns.DBZ_YEAR).version(1);
+        }
+        boolean unsigned = sqlType.endsWith("unsigned");
+        String base = sqlType.split(" ")[0];
+        switch (base) {
+            case "tinyint":
+                return SchemaBuilder.int16();
+            case "smallint":
+                return unsigned ? SchemaBuilder.int32() : SchemaBuilder.int16();
+            case "mediumint":
+                return SchemaBuilder.int32();
+            case "int":
+            case "integer":
+                return unsigned ? SchemaBuilder.int64() : SchemaBuilder.int32();
+            default:
+                return SchemaBuilder.int64();
+        }
+    }
+
+    /** The Connect value, for the schema {@link #schemaFor} gives the column, of a canonical value. */
+    public static Object connectValue(Schema schema, ColumnDef col, Object canonical) {
+        if (canonical == null) {
+            return null;
+        }
+        switch (col.kind()) {
+            case INTEGER: {
+                long v = ((Number) canonical).longValue();
+                switch (schema.type()) {
+                    case INT16: return (short) v;
+                    case INT32: return (int) v;
+                    default: return v;
+                }
+            }
+            case FLOAT:
+                return schema.type() == Schema.Type.FLOAT32 ? ((Number) canonical).floatValue()
+                        : ((Number) canonical).doubleValue();
+            case DECIMAL:
+                return ((BigDecimal) canonical).setScale(col.scale() == null ? 0 : col.scale(), RoundingMode.UNNECESSARY);
+            case DATE:
+                return (int) ((LocalDate) canonical).toEpochDay();
+            case TIME:
+                return ((LocalTime) canonical).toNanoOfDay() / 1_000L;
+            case DATETIME: {
+                Instant instant = ((LocalDateTime) canonical).toInstant(ZoneOffset.UTC);
+                if (ConnectColumns.DBZ_TIMESTAMP.equals(schema.name())) {
+                    return instant.toEpochMilli();
+                }
+                return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+            }
+            case TIMESTAMP:
+                // Debezium's ZonedTimestamp text: ISO-8601 with offset, in UTC.
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(((Instant) canonical).atOffset(ZoneOffset.UTC));
+            default:
+                return canonical;
+        }
+    }
+}
