@@ -148,10 +148,12 @@ public class PostgresDialect implements VerifierDialect {
             case BIT -> x + "::bigint::text";
             case DECIMAL -> "trim_scale(" + x + ")::text";
             case FLOAT, DOUBLE -> {
+                // Via the shortest round-trip text (extra_float_digits = 1), not float8::numeric, which already
+                // rounds to 15 digits and so would round twice; real goes through float8 exactly, as MySQL's FLOAT does.
                 int digits = Canon.significantDigits(column, peer);
                 yield "CASE WHEN " + x + " = 0 THEN '0' WHEN " + x + " IN ('NaN', 'Infinity', '-Infinity') THEN " + x
-                        + "::text ELSE trim_scale(round(" + x + "::numeric, " + (digits - 1) + " - floor(log(abs(" + x
-                        + "::numeric)))::int))::text END";
+                        + "::text ELSE trim_scale(round(" + x + "::float8::text::numeric, " + (digits - 1)
+                        + " - floor(log(abs(" + x + "::float8::text::numeric)))::int))::text END";
             }
             case BOOLEAN -> x + "::int::text";
             case STRING, OTHER -> x + "::text";
