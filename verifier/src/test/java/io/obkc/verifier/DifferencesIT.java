@@ -31,6 +31,12 @@ class DifferencesIT {
 
     @BeforeEach
     void load() throws Exception {
+        loadKv(src, tgt, DB);
+    }
+
+    /** 1000 rows on both sides, then seven kinds of difference injected into the target. */
+    static void loadKv(DatabaseEndpoint src, DatabaseEndpoint tgt, String db) throws Exception {
+        String DB = db;
         for (DatabaseEndpoint e : new DatabaseEndpoint[] {src, tgt}) {
             e.recreateDatabase(DB);
             Fixtures.exec(e, DB, "CREATE TABLE kv (k VARCHAR(20) NOT NULL PRIMARY KEY, n INT, s VARCHAR(20), "

@@ -2,7 +2,6 @@ package io.obkc.verifier.core;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +59,8 @@ public final class ValueComparator {
             if (mag.signum() == 0) {
                 return true;
             }
-            BigDecimal ulp = mag.round(new MathContext(digits)).ulp();
+            int exponent = mag.precision() - mag.scale() - 1;
+            BigDecimal ulp = BigDecimal.ONE.scaleByPowerOfTen(exponent - digits + 1);
             return diff.compareTo(ulp) <= 0;
         } catch (NumberFormatException e) {
             return false;
