@@ -215,7 +215,8 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyOptions o = options();
         Progress progress = progress();
         VerifyReport report;
-        try (Verifier v = new Verifier(source, target, o, progress)) {
+        Verifier verifier = new Verifier(source, target, o, progress);
+        try (Verifier v = verifier) {
             v.checkConnections();
             if (onlyInconsistent != null) {
                 report = v.verifyKeys(Reports.readKeys(onlyInconsistent));
@@ -228,6 +229,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 report = v.verify(selected);
             }
         }
+        // Server-side byte counters are read as the connections close.
+        report = new VerifyReport(report.tables(), report.elapsedMillis(), report.sourceQueries(), report.targetQueries(),
+                report.sourceResultBytes(), report.targetResultBytes(), verifier.sourcePool().serverBytes(),
+                verifier.targetPool().serverBytes());
         Reports.write(reportDir, report, target.dialect(), deleteExtra);
         out.print(json ? Reports.json(report) + System.lineSeparator() : Reports.text(report));
         err.println("report written to " + reportDir.toAbsolutePath());

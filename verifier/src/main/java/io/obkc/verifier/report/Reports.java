@@ -85,6 +85,11 @@ public final class Reports {
                 + " result bytes source=%d target=%d%n", r.consistent() ? "CONSISTENT" : "INCONSISTENT", r.tables().size(),
                 r.rowsCompared(), r.elapsedMillis() / 1000.0, r.sourceQueries(), r.targetQueries(), r.sourceResultBytes(),
                 r.targetResultBytes()));
+        if (r.sourceServerBytes() >= 0 || r.targetServerBytes() >= 0) {
+            sb.append(String.format(Locale.ROOT, "server-reported bytes sent (Bytes_sent): source=%s target=%s%n",
+                    r.sourceServerBytes() < 0 ? "n/a" : r.sourceServerBytes(),
+                    r.targetServerBytes() < 0 ? "n/a" : r.targetServerBytes()));
+        }
         return sb.toString();
     }
 
@@ -105,6 +110,8 @@ public final class Reports {
         m.put("targetQueries", r.targetQueries());
         m.put("sourceResultBytes", r.sourceResultBytes());
         m.put("targetResultBytes", r.targetResultBytes());
+        m.put("sourceServerBytesSent", r.sourceServerBytes());
+        m.put("targetServerBytesSent", r.targetServerBytes());
         m.put("tables", r.tables().stream().map(VerifyReport.Outcome::result).toList());
         return m;
     }
