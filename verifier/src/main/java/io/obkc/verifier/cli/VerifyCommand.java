@@ -1,0 +1,383 @@
+package io.obkc.verifier.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.obkc.common.rules.ObjectMatcher;
+import io.obkc.verifier.core.Endpoint;
+import io.obkc.verifier.core.Progress;
+import io.obkc.verifier.core.TableMapping;
+import io.obkc.verifier.core.Verifier;
+import io.obkc.verifier.core.VerifyException;
+import io.obkc.verifier.core.VerifyOptions;
+import io.obkc.verifier.core.VerifyReport;
+import io.obkc.verifier.dialect.VerifierDialect;
+import io.obkc.verifier.model.Key;
+import io.obkc.verifier.report.CorrectionSql;
+import io.obkc.verifier.report.Reports;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code obkc-verify}: compares tables between two databases and reports, persists and optionally corrects the
+ * differences. Exit code 0 = consistent, 1 = differences found, 2 = error.
+ */
+@Command(name = "obkc-verify", mixinStandardHelpOptions = true, version = "obkc-verifier 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Compares tables between MySQL/MariaDB, PostgreSQL and OceanBase (any pair): per key-ordered chunk "
+                + "a row count and an order-independent checksum are computed inside each database; only differing chunks "
+                + "are split further and compared row by row.", "",
+                "Exit codes: 0 = consistent, 1 = differences (rows or schema), 2 = error (bad option, unreachable "
+                + "database, ...)."},
+        footer = {"", "Example:", "  java -jar obkc-verifier-cli.jar --source-type mariadb --source-port 3306 --source-user app "
+                + "--source-password-env SRC_PW --target-type oceanbase --target-port 2881 --target-user app "
+                + "--target-password-file ~/.ob_pw --tables 'shop.*' --report-dir ./verify", "",
+                "See docs/verifier.md for the algorithm, normalization rules and report formats."})
+public final class VerifyCommand implements Callable<Integer> {
+    public static final int CONSISTENT = 0;
+    public static final int DIFFERENT = 1;
+    public static final int ERROR = 2;
+
+    // ---- connections --------------------------------------------------------------------------------------------
+    @Option(names = "--source-type", required = true, paramLabel = "TYPE",
+            description = "Source engine: mysql, mariadb, oceanbase (MySQL mode, also seekdb) or postgresql.")
+    String sourceType;
+    @Option(names = "--source-host", defaultValue = "127.0.0.1", description = "Source host (default: ${DEFAULT-VALUE}).")
+    String sourceHost;
+    @Option(names = "--source-port", required = true, description = "Source port.")
+    int sourcePort;
+    @Option(names = "--source-user", required = true, description = "Source user.")
+    String sourceUser;
+    @Option(names = "--source-password", paramLabel = "PASSWORD",
+            description = "Source password (visible in the process list; prefer --source-password-env or --source-password-file).")
+    String sourcePassword;
+    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Read the source password from environment variable VAR.")
+    String sourcePasswordEnv;
+    @Option(names = "--source-password-file", paramLabel = "FILE",
+            description = "Read the source password from the first line of FILE.")
+    Path sourcePasswordFile;
+    @Option(names = "--source-database", paramLabel = "DB",
+            description = "Database to connect to: required for PostgreSQL (tables are then matched as schema.table); "
+                    + "optional for MySQL protocols.")
+    String sourceDatabase;
+
+    @Option(names = "--target-type", required = true, paramLabel = "TYPE", description = "Target engine, as --source-type.")
+    String targetType;
+    @Option(names = "--target-host", defaultValue = "127.0.0.1", description = "Target host (default: ${DEFAULT-VALUE}).")
+    String targetHost;
+    @Option(names = "--target-port", required = true, description = "Target port.")
+    int targetPort;
+    @Option(names = "--target-user", required = true, description = "Target user.")
+    String targetUser;
+    @Option(names = "--target-password", paramLabel = "PASSWORD", description = "Target password (see --source-password).")
+    String targetPassword;
+    @Option(names = "--target-password-env", paramLabel = "VAR", description = "Read the target password from environment variable VAR.")
+    String targetPasswordEnv;
+    @Option(names = "--target-password-file", paramLabel = "FILE", description = "Read the target password from the first line of FILE.")
+    Path targetPasswordFile;
+    @Option(names = "--target-database", paramLabel = "DB", description = "Database to connect to on the target (as --source-database).")
+    String targetDatabase;
+
+    // ---- selection ----------------------------------------------------------------------------------------------
+    @Option(names = "--tables", paramLabel = "RULES",
+            description = "OMS matching rules selecting source tables, e.g. 'shop.*,crm.customer' and renames 'db.t=db2.t2' "
+                    + "(PostgreSQL: schema.table). Required unless --only-inconsistent is given.")
+    String tables;
+    @Option(names = "--exclude", paramLabel = "RULES", description = "OMS matching rules of tables to leave out.")
+    String exclude;
+    @Option(names = "--only-inconsistent", paramLabel = "KEYS_FILE",
+            description = "Re-verify only the rows listed in KEYS_FILE (the inconsistent-keys.json of a previous run).")
+    Path onlyInconsistent;
+
+    // ---- performance and load ----------------------------------------------------------------------------------
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Connections (and concurrent queries) per database (default: ${DEFAULT-VALUE}).")
+    int threads;
+    @Option(names = "--table-parallelism", defaultValue = "2", description = "Tables verified at the same time (default: ${DEFAULT-VALUE}).")
+    int tableParallelism;
+    @Option(names = "--chunk-time-ms", defaultValue = "500",
+            description = "Target duration of one chunk checksum query; the chunk size adapts to it (default: ${DEFAULT-VALUE}).")
+    long chunkTimeMs;
+    @Option(names = "--initial-chunk-rows", defaultValue = "10000", description = "Rows in the first chunk (default: ${DEFAULT-VALUE}).")
+    long initialChunkRows;
+    @Option(names = "--min-chunk-rows", defaultValue = "500", description = "Smallest chunk (default: ${DEFAULT-VALUE}).")
+    long minChunkRows;
+    @Option(names = "--max-chunk-rows", defaultValue = "2000000", description = "Largest chunk (default: ${DEFAULT-VALUE}).")
+    long maxChunkRows;
+    @Option(names = "--row-fetch-threshold", defaultValue = "1000",
+            description = "A differing range with at most this many rows is fetched and compared row by row; larger ones "
+                    + "are bisected first (default: ${DEFAULT-VALUE}).")
+    long rowFetchThreshold;
+    @Option(names = "--max-queries-per-second", defaultValue = "0",
+            description = "Load guard: at most this many queries per second per database; 0 = unlimited (default).")
+    double maxQps;
+    @Option(names = "--pause-between-chunks-ms", defaultValue = "0",
+            description = "Load guard: pause after scheduling each chunk of a table (default: ${DEFAULT-VALUE}).")
+    long pauseMs;
+    @Option(names = "--string-key-order", defaultValue = "binary", paramLabel = "binary|native",
+            description = "How string keys are ordered and bounded: binary = bytewise UTF-8 on both sides (safe across "
+                    + "collations; cannot use a case-insensitive index), native = each server's collation (fast; only when "
+                    + "both sides use the same collation) (default: ${DEFAULT-VALUE}).")
+    String stringKeyOrder;
+    @Option(names = "--max-differences", defaultValue = "100000",
+            description = "Differing rows kept per table for reports and corrections; all are counted (default: ${DEFAULT-VALUE}).")
+    int maxDifferences;
+    @Option(names = "--max-keyless-rows", defaultValue = "2000000",
+            description = "Tables without primary/unique key are compared as multisets in memory up to this size (default: ${DEFAULT-VALUE}).")
+    long maxKeylessRows;
+
+    // ---- online verification ---------------------------------------------------------------------------------------
+    @Option(names = "--recheck-seconds", defaultValue = "0",
+            description = "Online mode: re-check differing rows for up to this many seconds, so rows still in flight "
+                    + "through replication are not reported; 0 = off (default).")
+    long recheckSeconds;
+    @Option(names = "--recheck-interval-ms", defaultValue = "1000", description = "Pause between re-check rounds (default: ${DEFAULT-VALUE}).")
+    long recheckIntervalMs;
+    @Option(names = "--updated-column", paramLabel = "COLUMN",
+            description = "Online mode: name of an update-timestamp column; with --skip-recent-seconds, differing rows "
+                    + "changed recently (on either side) are skipped and counted as such.")
+    String updatedColumn;
+    @Option(names = "--skip-recent-seconds", defaultValue = "0",
+            description = "Skip differing rows whose --updated-column is within this many seconds of the source's clock (UTC).")
+    long skipRecentSeconds;
+
+    // ---- output, corrections, resume -----------------------------------------------------------------------------
+    @Option(names = "--report-dir", defaultValue = "obkc-verify-report",
+            description = "Directory for summary.txt, summary.json, inconsistent-keys.json, corrections.sql and "
+                    + "checkpoint.json (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+    @Option(names = "--json", description = "Print the JSON summary on standard output instead of the text table.")
+    boolean json;
+    @Option(names = "--delete-extra-rows",
+            description = "Also generate DELETEs for rows that exist only in the target (off by default: they may be legitimate).")
+    boolean deleteExtra;
+    @Option(names = "--apply-corrections",
+            description = "Run the correction SQL on the target, then re-verify the corrected rows (the exit code reflects the re-verification).")
+    boolean applyCorrections;
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Checkpoint file (default: <report-dir>/checkpoint.json); progress is saved there as chunks finish.")
+    Path checkpointFile;
+    @Option(names = "--resume", description = "Continue an interrupted run from the checkpoint file.")
+    boolean resume;
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|log|none",
+            description = "Progress display on standard error: auto = bar on a terminal, log lines otherwise (default: ${DEFAULT-VALUE}).")
+    String progressMode;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code (used by tests; never calls System.exit). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new VerifyCommand());
+        cl.setOverwrittenOptionsAllowed(true); // the last occurrence wins, handy in scripts
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (ex instanceof VerifyException || ex instanceof IllegalArgumentException ? ex.getMessage()
+                    : ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+            return ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("Run with --help for the list of options.");
+            return ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (tables == null && onlyInconsistent == null) {
+            throw new VerifyException("Give --tables RULES (which tables to verify) or --only-inconsistent KEYS_FILE");
+        }
+        if (!stringKeyOrder.equals("binary") && !stringKeyOrder.equals("native")) {
+            throw new VerifyException("--string-key-order must be binary or native, not '" + stringKeyOrder + "'");
+        }
+        Endpoint source = new Endpoint("source", VerifierDialect.forName(sourceType), sourceHost, sourcePort, sourceUser,
+                password("source", sourcePassword, sourcePasswordEnv, sourcePasswordFile), sourceDatabase);
+        Endpoint target = new Endpoint("target", VerifierDialect.forName(targetType), targetHost, targetPort, targetUser,
+                password("target", targetPassword, targetPasswordEnv, targetPasswordFile), targetDatabase);
+        VerifyOptions o = options();
+        Progress progress = progress();
+        VerifyReport report;
+        Verifier verifier = new Verifier(source, target, o, progress);
+        try (Verifier v = verifier) {
+            v.checkConnections();
+            if (onlyInconsistent != null) {
+                report = v.verifyKeys(Reports.readKeys(onlyInconsistent));
+            } else {
+                List<TableMapping> selected = v.select(ObjectMatcher.parse(tables, exclude));
+                if (selected.isEmpty()) {
+                    throw new VerifyException("No source table matches --tables '" + tables + "'"
+                            + (exclude == null ? "" : " and --exclude '" + exclude + "'") + " on the " + source);
+                }
+                report = v.verify(selected);
+            }
+        }
+        // Server-side byte counters are read as the connections close.
+        report = new VerifyReport(report.tables(), report.elapsedMillis(), report.sourceQueries(), report.targetQueries(),
+                report.sourceResultBytes(), report.targetResultBytes(), verifier.sourcePool().serverBytes(),
+                verifier.targetPool().serverBytes());
+        Reports.write(reportDir, report, target.dialect(), deleteExtra);
+        out.print(json ? Reports.json(report) + System.lineSeparator() : Reports.text(report));
+        err.println("report written to " + reportDir.toAbsolutePath());
+        if (applyCorrections && !report.consistent()) {
+            report = applyAndRecheck(report, source, target, o, out, err);
+        }
+        out.flush();
+        if (report.anyError()) {
+            return ERROR;
+        }
+        return report.consistent() ? CONSISTENT : DIFFERENT;
+    }
+
+    private VerifyReport applyAndRecheck(VerifyReport report, Endpoint source, Endpoint target, VerifyOptions o,
+            PrintWriter out, PrintWriter err) {
+        List<String> sql = Reports.corrections(report, target.dialect(), deleteExtra).stream()
+                .filter(s -> !s.startsWith("--")).toList();
+        CorrectionSql.Applied applied;
+        try (Connection c = target.open()) {
+            applied = CorrectionSql.apply(c, target.dialect(), sql);
+        } catch (java.sql.SQLException e) {
+            throw new VerifyException("Applying corrections on the " + target + " failed: " + e.getMessage(), e);
+        }
+        out.printf("applied %d correction statement(s) on the target, %d failed%n", applied.succeeded(),
+                applied.failures().size());
+        for (String f : applied.failures()) {
+            err.println("  failed: " + f);
+        }
+        Map<TableMapping, List<Key>> keys = new LinkedHashMap<>();
+        List<TableMapping> keyless = new ArrayList<>();
+        for (VerifyReport.Outcome oc : report.tables()) {
+            if (oc.plan() == null || oc.result().differencesSnapshot().isEmpty()) {
+                continue;
+            }
+            TableMapping m = new TableMapping(oc.plan().source().name(), oc.plan().target().name());
+            if (oc.plan().keyed()) {
+                keys.put(m, oc.result().differencesSnapshot().stream().map(d -> d.key()).toList());
+            } else {
+                keyless.add(m);
+            }
+        }
+        VerifyOptions again = options();
+        again.checkpointFile = null;
+        again.resume = false;
+        List<VerifyReport.Outcome> rechecked = new ArrayList<>();
+        long ms = 0;
+        long sq = 0;
+        long tq = 0;
+        long sb = 0;
+        long tb = 0;
+        try (Verifier v = new Verifier(source, target, again, Progress.NONE)) {
+            for (VerifyReport part : List.of(v.verifyKeys(keys), v.verify(keyless))) {
+                rechecked.addAll(part.tables());
+                ms += part.elapsedMillis();
+                sq += part.sourceQueries();
+                tq += part.targetQueries();
+                sb += part.sourceResultBytes();
+                tb += part.targetResultBytes();
+            }
+        }
+        // Tables that were consistent, keyless or failed keep their first result.
+        List<VerifyReport.Outcome> merged = new ArrayList<>();
+        for (VerifyReport.Outcome oc : report.tables()) {
+            VerifyReport.Outcome replaced = rechecked.stream()
+                    .filter(r -> r.result().source.equals(oc.result().source)).findFirst().orElse(oc);
+            merged.add(replaced);
+        }
+        VerifyReport result = new VerifyReport(merged, report.elapsedMillis() + ms, report.sourceQueries() + sq,
+                report.targetQueries() + tq, report.sourceResultBytes() + sb, report.targetResultBytes() + tb, -1, -1);
+        out.println("after corrections: " + (result.consistent() ? "CONSISTENT" : "still INCONSISTENT"));
+        out.print(Reports.text(result));
+        return result;
+    }
+
+    private VerifyOptions options() {
+        VerifyOptions o = new VerifyOptions();
+        o.connectionsPerSide = positive("--threads", threads);
+        o.tableParallelism = positive("--table-parallelism", tableParallelism);
+        o.chunkTargetMillis = positive("--chunk-time-ms", chunkTimeMs);
+        o.initialChunkRows = positive("--initial-chunk-rows", initialChunkRows);
+        o.minChunkRows = positive("--min-chunk-rows", minChunkRows);
+        o.maxChunkRows = positive("--max-chunk-rows", maxChunkRows);
+        o.rowFetchThreshold = positive("--row-fetch-threshold", rowFetchThreshold);
+        o.maxQueriesPerSecond = maxQps;
+        o.pauseBetweenChunksMillis = pauseMs;
+        o.binaryStringKeys = stringKeyOrder.equals("binary");
+        o.recheckSeconds = recheckSeconds;
+        o.recheckIntervalMillis = recheckIntervalMs;
+        o.updatedColumn = updatedColumn;
+        o.skipRecentSeconds = skipRecentSeconds;
+        if (skipRecentSeconds > 0 && updatedColumn == null) {
+            throw new VerifyException("--skip-recent-seconds needs --updated-column COLUMN");
+        }
+        o.maxDifferences = (int) positive("--max-differences", maxDifferences);
+        o.maxKeylessRows = maxKeylessRows;
+        o.checkpointFile = onlyInconsistent != null ? null
+                : checkpointFile != null ? checkpointFile : reportDir.resolve("checkpoint.json");
+        o.resume = resume;
+        if (resume && (o.checkpointFile == null || !Files.isRegularFile(o.checkpointFile))) {
+            throw new VerifyException("--resume: no checkpoint file at " + o.checkpointFile);
+        }
+        return o;
+    }
+
+    private static long positive(String name, long v) {
+        if (v <= 0) {
+            throw new VerifyException(name + " must be a positive number, not " + v);
+        }
+        return v;
+    }
+
+    private static int positive(String name, int v) {
+        return (int) positive(name, (long) v);
+    }
+
+    private Progress progress() {
+        String mode = progressMode;
+        if (mode.equals("auto")) {
+            mode = System.console() != null ? "bar" : "log";
+        }
+        return switch (mode) {
+            case "bar" -> new ConsoleProgress(System.err, true);
+            case "log" -> new ConsoleProgress(System.err, false);
+            case "none" -> Progress.NONE;
+            default -> throw new VerifyException("--progress must be auto, bar, log or none");
+        };
+    }
+
+    /** Password from (in order) the environment variable, the file, the plain option; never printed. */
+    static String password(String role, String plain, String env, Path file) {
+        if (env != null) {
+            String v = System.getenv(env);
+            if (v == null) {
+                throw new VerifyException("--" + role + "-password-env: environment variable " + env + " is not set");
+            }
+            return v;
+        }
+        if (file != null) {
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                return lines.isEmpty() ? "" : lines.get(0);
+            } catch (IOException e) {
+                throw new VerifyException("--" + role + "-password-file: cannot read " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        return plain == null ? "" : plain;
+    }
+}

@@ -1,0 +1,6 @@
+package io.obkc.verifier.core;
+
+/** Which side of the comparison. */
+public enum Side {
+    SOURCE, TARGET
+}

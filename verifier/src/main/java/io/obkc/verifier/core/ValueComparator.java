@@ -1,0 +1,120 @@
+package io.obkc.verifier.core;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.obkc.verifier.model.RowValue;
+import io.obkc.verifier.model.TypeCategory;
+
+/**
+ * Row-level equality of two canonical values. Canonical texts are equal for equal data by construction; two
+ * cases get a second, engine-independent look in Java because SQL cannot normalize them identically everywhere:
+ * JSON (MariaDB keeps JSON as text; number spellings differ) and floating point (last-digit rounding).
+ * NULL never equals anything but NULL, so NULL vs '' is always a difference.
+ */
+public final class ValueComparator {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private ValueComparator() {
+    }
+
+    public static boolean same(RowValue a, RowValue b, TypeCategory ca, TypeCategory cb) {
+        if (a.isNull() || b.isNull()) {
+            return a.isNull() && b.isNull();
+        }
+        if (a.canonical().equals(b.canonical())) {
+            return true;
+        }
+        if (ca == TypeCategory.JSON || cb == TypeCategory.JSON) {
+            String ja = normalizeJson(a.canonical());
+            return ja != null && ja.equals(normalizeJson(b.canonical()));
+        }
+        if (isFloat(ca) || isFloat(cb)) {
+            int digits = ca == TypeCategory.FLOAT || cb == TypeCategory.FLOAT ? 6 : 15;
+            return closeEnough(a.canonical(), b.canonical(), digits);
+        }
+        return false;
+    }
+
+    private static boolean isFloat(TypeCategory c) {
+        return c == TypeCategory.FLOAT || c == TypeCategory.DOUBLE;
+    }
+
+    /** Equal when they differ by at most one unit in the last of {@code digits} significant digits. */
+    static boolean closeEnough(String a, String b, int digits) {
+        try {
+            BigDecimal x = new BigDecimal(a);
+            BigDecimal y = new BigDecimal(b);
+            BigDecimal diff = x.subtract(y).abs();
+            BigDecimal mag = x.abs().max(y.abs());
+            if (mag.signum() == 0) {
+                return true;
+            }
+            int exponent = mag.precision() - mag.scale() - 1;
+            BigDecimal ulp = BigDecimal.ONE.scaleByPowerOfTen(exponent - digits + 1);
+            return diff.compareTo(ulp) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** JSON with object keys sorted, numbers without trailing zeros, no insignificant whitespace; null if not JSON. */
+    public static String normalizeJson(String text) {
+        try {
+            JsonNode n = JSON.readTree(text);
+            if (n == null) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            write(n, sb);
+            return sb.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void write(JsonNode n, StringBuilder sb) {
+        if (n.isObject()) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                sorted.put(e.getKey(), e.getValue());
+            }
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                sb.append(TextNode.valueOf(e.getKey()).toString()).append(':');
+                write(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (n.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(n.get(i), sb);
+            }
+            sb.append(']');
+        } else if (n.isNumber()) {
+            BigDecimal d = n.decimalValue();
+            sb.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        } else {
+            sb.append(Objects.toString(n));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.obkc.verifier.dialect;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import io.obkc.verifier.model.ColumnInfo;
+import io.obkc.verifier.model.RowValue;
+import io.obkc.verifier.model.TypeCategory;
+
+/** Engine-neutral helpers for canonical values. */
+final class Canon {
+    static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private Canon() {
+    }
+
+    /** Fractional digits to compare temporal values at: the lower of both sides, 0..6. */
+    static int fraction(ColumnInfo c, ColumnInfo peer) {
+        int p = c.fractionalDigits() < 0 ? 6 : c.fractionalDigits();
+        if (peer != null && peer.fractionalDigits() >= 0) {
+            p = Math.min(p, peer.fractionalDigits());
+        }
+        return Math.max(0, Math.min(6, p));
+    }
+
+    /** Significant digits for floating point: 6 if either side is single precision, else 15. */
+    static int significantDigits(ColumnInfo c, ColumnInfo peer) {
+        return c.category() == TypeCategory.FLOAT || (peer != null && peer.category() == TypeCategory.FLOAT) ? 6 : 15;
+    }
+
+    /** Bytes of the value as the target should store them, when the target column is binary. */
+    static byte[] bytes(ColumnInfo sourceColumn, String canonical) {
+        if (sourceColumn != null && sourceColumn.category() == TypeCategory.BINARY) {
+            return HexFormat.of().parseHex(canonical);
+        }
+        return canonical.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Text of the value for a non-binary target column (binary sources are decoded as UTF-8). */
+    static String text(ColumnInfo sourceColumn, RowValue v) {
+        if (sourceColumn != null && sourceColumn.category() == TypeCategory.BINARY) {
+            return new String(HexFormat.of().parseHex(v.canonical()), StandardCharsets.UTF_8);
+        }
+        if (sourceColumn != null && (sourceColumn.category() == TypeCategory.JSON
+                || sourceColumn.category() == TypeCategory.FLOAT || sourceColumn.category() == TypeCategory.DOUBLE)
+                && v.raw() != null) {
+            return v.raw();
+        }
+        return v.canonical();
+    }
+
+    static boolean isNumber(String s) {
+        return s != null && NUMBER.matcher(s).matches();
+    }
+
+    static String plain(String number) {
+        try {
+            return new BigDecimal(number).toPlainString();
+        } catch (NumberFormatException e) {
+            return number;
+        }
+    }
+}

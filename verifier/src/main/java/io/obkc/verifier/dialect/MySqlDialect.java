@@ -1,0 +1,282 @@
+package io.obkc.verifier.dialect;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.obkc.common.rules.ObjectName;
+import io.obkc.common.sql.Identifiers;
+import io.obkc.verifier.model.ColumnInfo;
+import io.obkc.verifier.model.RowValue;
+import io.obkc.verifier.model.TableInfo;
+import io.obkc.verifier.model.TypeCategory;
+
+/** MySQL and MariaDB (MariaDB's JSON is LONGTEXT and so compares as text; see docs/verifier.md). */
+public class MySqlDialect implements VerifierDialect {
+    private static final String SYSTEM_SCHEMAS = "'mysql','information_schema','performance_schema','sys'";
+    private final boolean mariadb;
+
+    public MySqlDialect(boolean mariadb) {
+        this.mariadb = mariadb;
+    }
+
+    @Override
+    public String name() {
+        return mariadb ? "mariadb" : "mysql";
+    }
+
+    protected String systemSchemas() {
+        return SYSTEM_SCHEMAS;
+    }
+
+    @Override
+    public String jdbcUrl(String host, int port, String database) {
+        return "jdbc:mysql://" + host + ":" + port + "/" + (database == null ? "" : database)
+                + "?useSSL=false&allowPublicKeyRetrieval=true&useUnicode=true&characterEncoding=UTF-8"
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&zeroDateTimeBehavior=CONVERT_TO_NULL"
+                + "&connectTimeout=10000&tinyInt1isBit=false&yearIsDateType=false&useCursorFetch=false";
+    }
+
+    @Override
+    public void initSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET time_zone = '+00:00'");
+            s.execute("SET NAMES utf8mb4");
+        }
+    }
+
+    @Override
+    public String quoteIdent(String identifier) {
+        return Identifiers.quoteMysql(identifier);
+    }
+
+    @Override
+    public List<ObjectName> listTables(Connection c) throws SQLException {
+        List<ObjectName> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                        + " AND TABLE_SCHEMA NOT IN (" + systemSchemas() + ") ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
+            while (rs.next()) {
+                out.add(new ObjectName(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<TableInfo> describe(Connection c, ObjectName table) throws SQLException {
+        String db = null;
+        String name = null;
+        long rows = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES"
+                + " WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND LOWER(TABLE_NAME) = LOWER(?) AND TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, table.database());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean exact = rs.getString(1).equals(table.database()) && rs.getString(2).equals(table.table());
+                    if (db == null || exact) {
+                        db = rs.getString(1);
+                        name = rs.getString(2);
+                        rows = rs.getLong(3);
+                    }
+                }
+            }
+        }
+        if (db == null) {
+            return Optional.empty();
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, DATETIME_PRECISION,"
+                + " NUMERIC_SCALE, IS_NULLABLE, COLLATION_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, db);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
+                    String columnType = rs.getString(3).toLowerCase(Locale.ROOT);
+                    TypeCategory cat = category(dataType);
+                    int frac = cat.isTemporal() && cat != TypeCategory.DATE ? rs.getInt(4) : -1;
+                    int scale = rs.getObject(5) == null ? -1 : rs.getInt(5);
+                    columns.add(new ColumnInfo(rs.getString(1), dataType, columnType, cat, frac, scale,
+                            "YES".equals(rs.getString(6)), rs.getString(7)));
+                }
+            }
+        }
+        Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND NON_UNIQUE = 0"
+                + " ORDER BY CASE WHEN INDEX_NAME = 'PRIMARY' THEN 0 ELSE 1 END, INDEX_NAME, SEQ_IN_INDEX")) {
+            ps.setString(1, db);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    uniqueIndexes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return Optional.of(KeyChooser.build(new ObjectName(db, name), columns, uniqueIndexes, "PRIMARY", rows));
+    }
+
+    static TypeCategory category(String dataType) {
+        return switch (dataType) {
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year" -> TypeCategory.INTEGER;
+            case "decimal", "numeric" -> TypeCategory.DECIMAL;
+            case "float" -> TypeCategory.FLOAT;
+            case "double", "real", "double precision" -> TypeCategory.DOUBLE;
+            case "bit" -> TypeCategory.BIT;
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set" -> TypeCategory.STRING;
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> TypeCategory.BINARY;
+            case "date" -> TypeCategory.DATE;
+            case "time" -> TypeCategory.TIME;
+            case "datetime", "timestamp" -> TypeCategory.DATETIME;
+            case "json" -> TypeCategory.JSON;
+            default -> TypeCategory.OTHER;
+        };
+    }
+
+    @Override
+    public String canonical(ColumnInfo column, ColumnInfo peer) {
+        String x = quoteIdent(column.name());
+        return switch (column.category()) {
+            case INTEGER -> "CAST(" + x + " AS CHAR)";
+            case BIT -> "CAST(" + x + " + 0 AS CHAR)";
+            case DECIMAL -> trimZeros("CAST(" + x + " AS CHAR)");
+            case FLOAT, DOUBLE -> {
+                int digits = Canon.significantDigits(column, peer);
+                yield "CASE WHEN " + x + " = 0 THEN '0' ELSE " + trimZeros("CAST(ROUND(CAST(" + x
+                        + " AS DECIMAL(65,30)), " + (digits - 1) + " - FLOOR(LOG10(ABS(" + x + ")))) AS CHAR)") + " END";
+            }
+            case BOOLEAN -> "CAST(" + x + " <> 0 AS CHAR)";
+            case STRING, OTHER -> "CONVERT(" + x + " USING utf8mb4)";
+            case BINARY -> "HEX(" + x + ")";
+            case DATE -> "DATE_FORMAT(" + x + ", '%Y-%m-%d')";
+            case TIME -> fraction("TIME_FORMAT(" + x + ", '%H:%i:%s.%f')", Canon.fraction(column, peer));
+            case DATETIME -> fraction("DATE_FORMAT(" + x + ", '%Y-%m-%d %H:%i:%s.%f')", Canon.fraction(column, peer));
+            case JSON -> json(x);
+        };
+    }
+
+    /** MySQL and OceanBase print JSON normalized (sorted keys, ", " and ": "), like PostgreSQL's jsonb. */
+    protected String json(String x) {
+        return "CAST(" + x + " AS CHAR)";
+    }
+
+    private static String trimZeros(String e) {
+        return "IF(LOCATE('.', " + e + ") > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM " + e + ")), " + e + ")";
+    }
+
+    private static String fraction(String formatted, int digits) {
+        if (digits >= 6) {
+            return formatted;
+        }
+        return "CONCAT(SUBSTRING_INDEX(" + formatted + ", '.', 1), '.', RPAD(LEFT(SUBSTRING_INDEX(" + formatted
+                + ", '.', -1), " + digits + "), 6, '0'))";
+    }
+
+    @Override
+    public String rowHash(List<String> canonicalExpressions) {
+        String text = canonicalExpressions.stream()
+                .map(e -> "COALESCE(CONCAT(CHAR_LENGTH(" + e + "), ':', " + e + "), 'N')")
+                .collect(Collectors.joining(", '|', ", "CONCAT(", ")"));
+        return "CAST(CONV(SUBSTRING(MD5(" + text + "), 1, 15), 16, 10) AS UNSIGNED)";
+    }
+
+    @Override
+    public String keyOrder(ColumnInfo column, boolean binaryStrings) {
+        String x = quoteIdent(column.name());
+        if (binaryStrings && column.category() == TypeCategory.STRING) {
+            return "CAST(CONVERT(" + x + " USING utf8mb4) AS BINARY)";
+        }
+        return x;
+    }
+
+    @Override
+    public String keyParam(ColumnInfo column, boolean binaryStrings) {
+        return switch (column.category()) {
+            case STRING -> binaryStrings ? "CAST(? AS BINARY)" : "?";
+            case DATE -> "CAST(? AS DATE)";
+            case TIME -> "CAST(? AS TIME(6))";
+            case DATETIME -> "CAST(? AS DATETIME(6))";
+            default -> "?";
+        };
+    }
+
+    @Override
+    public void bindKey(PreparedStatement ps, int index, ColumnInfo column, String canonical) throws SQLException {
+        switch (column.category()) {
+            case INTEGER, DECIMAL, BIT -> ps.setBigDecimal(index, new BigDecimal(canonical));
+            case FLOAT, DOUBLE -> ps.setDouble(index, Double.parseDouble(canonical));
+            case BINARY -> ps.setBytes(index, HexFormat.of().parseHex(canonical));
+            default -> ps.setString(index, canonical);
+        }
+    }
+
+    @Override
+    public String literal(ColumnInfo target, ColumnInfo source, RowValue v) {
+        if (v == null || v.isNull()) {
+            return "NULL";
+        }
+        return switch (target.category()) {
+            case INTEGER, DECIMAL, BIT, BOOLEAN, FLOAT, DOUBLE -> {
+                String t = Canon.text(source, v);
+                yield Canon.isNumber(t) ? t : Identifiers.quoteMysqlString(t);
+            }
+            case BINARY -> "X'" + HexFormat.of().withUpperCase().formatHex(Canon.bytes(source, v.canonical())) + "'";
+            default -> Identifiers.quoteMysqlString(Canon.text(source, v));
+        };
+    }
+
+    @Override
+    public String equalsLiteral(ColumnInfo column, String literal) {
+        String x = quoteIdent(column.name());
+        if ("NULL".equals(literal)) {
+            return x + " IS NULL";
+        }
+        if (column.category() == TypeCategory.STRING) {
+            return "(" + x + " = " + literal + " AND CAST(CONVERT(" + x + " USING utf8mb4) AS BINARY) = CAST(" + literal
+                    + " AS BINARY))";
+        }
+        return x + " = " + literal;
+    }
+
+    @Override
+    public List<String> scriptPreamble() {
+        return List.of("SET time_zone = '+00:00'", "SET NAMES utf8mb4");
+    }
+
+    @Override
+    public String deleteOne(ObjectName table, String predicate) {
+        return "DELETE FROM " + qualified(table) + " WHERE " + predicate + " LIMIT 1";
+    }
+
+    @Override
+    public String currentTimestampCanonical(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT DATE_FORMAT(UTC_TIMESTAMP(6), '%Y-%m-%d %H:%i:%s.%f')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public long bytesSent(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Bytes_sent'")) {
+            return rs.next() ? rs.getLong(2) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.obkc.verifier.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.obkc.common.rules.ObjectName;
+import io.obkc.common.sql.Identifiers;
+import io.obkc.verifier.model.ColumnInfo;
+import io.obkc.verifier.model.RowValue;
+import io.obkc.verifier.model.TableInfo;
+import io.obkc.verifier.model.TypeCategory;
+
+/** PostgreSQL; an {@link ObjectName}'s database is the schema (the database is part of the connection). */
+public class PostgresDialect implements VerifierDialect {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String jdbcUrl(String host, int port, String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + (database == null || database.isEmpty() ? "postgres" : database)
+                + "?connectTimeout=10&ApplicationName=obkc-verifier";
+    }
+
+    @Override
+    public void initSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+            s.execute("SET client_encoding = 'UTF8'");
+            s.execute("SET extra_float_digits = 1");
+        }
+    }
+
+    @Override
+    public String quoteIdent(String identifier) {
+        return Identifiers.quotePostgres(identifier);
+    }
+
+    @Override
+    public List<ObjectName> listTables(Connection c) throws SQLException {
+        List<ObjectName> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+                        + " AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg_toast%'"
+                        + " ORDER BY 1, 2")) {
+            while (rs.next()) {
+                out.add(new ObjectName(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<TableInfo> describe(Connection c, ObjectName table) throws SQLException {
+        String schema = null;
+        String name = null;
+        long oid = 0;
+        long rows = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, cl.relname, cl.oid, GREATEST(cl.reltuples, 0)::bigint"
+                + " FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace"
+                + " WHERE lower(n.nspname) = lower(?) AND lower(cl.relname) = lower(?) AND cl.relkind IN ('r', 'p')")) {
+            ps.setString(1, table.database());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean exact = rs.getString(1).equals(table.database()) && rs.getString(2).equals(table.table());
+                    if (schema == null || exact) {
+                        schema = rs.getString(1);
+                        name = rs.getString(2);
+                        oid = rs.getLong(3);
+                        rows = rs.getLong(4);
+                    }
+                }
+            }
+        }
+        if (schema == null) {
+            return Optional.empty();
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, udt_name, datetime_precision,"
+                + " numeric_scale, is_nullable, collation_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String dataType = rs.getString(2);
+                    TypeCategory cat = category(dataType);
+                    int frac = cat == TypeCategory.TIME || cat == TypeCategory.DATETIME
+                            ? (rs.getObject(4) == null ? 6 : rs.getInt(4)) : -1;
+                    int scale = rs.getObject(5) == null ? -1 : rs.getInt(5);
+                    columns.add(new ColumnInfo(rs.getString(1), dataType, rs.getString(3), cat, frac, scale,
+                            "YES".equals(rs.getString(6)), rs.getString(7)));
+                }
+            }
+        }
+        Map<String, List<String>> unique = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN i.indisprimary THEN 'PRIMARY' ELSE ic.relname END,"
+                + " a.attname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+                + " JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) ON true"
+                + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+                + " WHERE i.indrelid = ? AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL"
+                + " ORDER BY i.indisprimary DESC, ic.relname, k.ord")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    unique.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return Optional.of(KeyChooser.build(new ObjectName(schema, name), columns, unique, "PRIMARY", rows));
+    }
+
+    static TypeCategory category(String dataType) {
+        return switch (dataType) {
+            case "smallint", "integer", "bigint" -> TypeCategory.INTEGER;
+            case "numeric" -> TypeCategory.DECIMAL;
+            case "real" -> TypeCategory.FLOAT;
+            case "double precision" -> TypeCategory.DOUBLE;
+            case "boolean" -> TypeCategory.BOOLEAN;
+            case "character varying", "character", "text", "uuid", "citext", "USER-DEFINED", "name" -> TypeCategory.STRING;
+            case "bytea" -> TypeCategory.BINARY;
+            case "date" -> TypeCategory.DATE;
+            case "time without time zone" -> TypeCategory.TIME;
+            case "timestamp without time zone", "timestamp with time zone" -> TypeCategory.DATETIME;
+            case "json", "jsonb" -> TypeCategory.JSON;
+            default -> TypeCategory.OTHER;
+        };
+    }
+
+    @Override
+    public String canonical(ColumnInfo column, ColumnInfo peer) {
+        String x = quoteIdent(column.name());
+        return switch (column.category()) {
+            case INTEGER -> x + "::text";
+            case BIT -> x + "::bigint::text";
+            case DECIMAL -> "trim_scale(" + x + ")::text";
+            case FLOAT, DOUBLE -> {
+                // Via the shortest round-trip text (extra_float_digits = 1), not float8::numeric, which already
+                // rounds to 15 digits and so would round twice; real goes through float8 exactly, as MySQL's FLOAT does.
+                int digits = Canon.significantDigits(column, peer);
+                yield "CASE WHEN " + x + " = 0 THEN '0' WHEN " + x + " IN ('NaN', 'Infinity', '-Infinity') THEN " + x
+                        + "::text ELSE trim_scale(round(" + x + "::float8::text::numeric, " + (digits - 1)
+                        + " - floor(log(abs(" + x + "::float8::text::numeric)))::int))::text END";
+            }
+            case BOOLEAN -> x + "::int::text";
+            case STRING, OTHER -> x + "::text";
+            case BINARY -> "upper(encode(" + x + ", 'hex'))";
+            case DATE -> "to_char(" + x + ", 'YYYY-MM-DD')";
+            case TIME -> fraction("to_char(" + x + ", 'HH24:MI:SS.US')", Canon.fraction(column, peer));
+            case DATETIME -> fraction("to_char(" + x + ", 'YYYY-MM-DD HH24:MI:SS.US')", Canon.fraction(column, peer));
+            case JSON -> x + "::jsonb::text";
+        };
+    }
+
+    private static String fraction(String formatted, int digits) {
+        if (digits >= 6) {
+            return formatted;
+        }
+        return "(split_part(" + formatted + ", '.', 1) || '.' || rpad(left(split_part(" + formatted + ", '.', 2), "
+                + digits + "), 6, '0'))";
+    }
+
+    @Override
+    public String rowHash(List<String> canonicalExpressions) {
+        String text = canonicalExpressions.stream()
+                .map(e -> "COALESCE(length(" + e + ") || ':' || " + e + ", 'N')")
+                .collect(Collectors.joining(" || '|' || ", "(", ")"));
+        return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";
+    }
+
+    @Override
+    public String keyOrder(ColumnInfo column, boolean binaryStrings) {
+        String x = quoteIdent(column.name());
+        if (binaryStrings && column.category() == TypeCategory.STRING) {
+            return "(" + x + "::text COLLATE \"C\")";
+        }
+        return x;
+    }
+
+    @Override
+    public String keyParam(ColumnInfo column, boolean binaryStrings) {
+        return switch (column.category()) {
+            case STRING -> binaryStrings ? "(CAST(? AS text) COLLATE \"C\")" : "CAST(? AS text)";
+            case INTEGER -> "CAST(? AS bigint)";
+            case DECIMAL -> "CAST(? AS numeric)";
+            case FLOAT, DOUBLE -> "CAST(? AS double precision)";
+            case BOOLEAN -> "CAST(CAST(? AS int) AS boolean)";
+            case DATE -> "CAST(? AS date)";
+            case TIME -> "CAST(? AS time)";
+            case DATETIME -> column.dataType().contains("with time zone") ? "CAST(? AS timestamptz)" : "CAST(? AS timestamp)";
+            case BINARY -> "?";
+            default -> "CAST(? AS " + column.columnType() + ")";
+        };
+    }
+
+    @Override
+    public void bindKey(PreparedStatement ps, int index, ColumnInfo column, String canonical) throws SQLException {
+        if (column.category() == TypeCategory.BINARY) {
+            ps.setBytes(index, HexFormat.of().parseHex(canonical));
+        } else {
+            ps.setString(index, canonical);
+        }
+    }
+
+    @Override
+    public String literal(ColumnInfo target, ColumnInfo source, RowValue v) {
+        if (v == null || v.isNull()) {
+            return "NULL";
+        }
+        return switch (target.category()) {
+            case INTEGER, DECIMAL, FLOAT, DOUBLE -> {
+                String t = Canon.text(source, v);
+                yield Canon.isNumber(t) ? t : quote(t);
+            }
+            case BOOLEAN -> "0".equals(v.canonical()) ? "FALSE" : "TRUE";
+            case BINARY -> "'\\x" + HexFormat.of().formatHex(Canon.bytes(source, v.canonical())) + "'::bytea";
+            default -> quote(Canon.text(source, v));
+        };
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    @Override
+    public String equalsLiteral(ColumnInfo column, String literal) {
+        String x = quoteIdent(column.name());
+        if ("NULL".equals(literal)) {
+            return x + " IS NULL";
+        }
+        if (column.category() == TypeCategory.STRING) {
+            return "(" + x + " = " + literal + " AND " + x + "::text COLLATE \"C\" = " + literal + ")";
+        }
+        return x + " = " + literal;
+    }
+
+    @Override
+    public List<String> scriptPreamble() {
+        return List.of("SET TIME ZONE 'UTC'");
+    }
+
+    @Override
+    public String deleteOne(ObjectName table, String predicate) {
+        return "DELETE FROM " + qualified(table) + " WHERE ctid = (SELECT ctid FROM " + qualified(table) + " WHERE "
+                + predicate + " LIMIT 1)";
+    }
+
+    @Override
+    public String currentTimestampCanonical(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.obkc.verifier.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChunkSizerTest {
+    @Test
+    void growsTowardsTheTargetTimeAtMostDoubling() {
+        ChunkSizer s = new ChunkSizer(1000, 500, 100, 100_000);
+        s.observe(1000, 10); // 100 rows/ms -> wants 50,000, limited to 2x
+        assertThat(s.rows()).isEqualTo(2000);
+        for (int i = 0; i < 20; i++) {
+            s.observe(s.rows(), s.rows() / 100);
+        }
+        assertThat(s.rows()).isBetween(40_000L, 60_000L);
+    }
+
+    @Test
+    void shrinksWhenSlowAndRespectsBounds() {
+        ChunkSizer s = new ChunkSizer(10_000, 100, 500, 100_000);
+        s.observe(10_000, 10_000); // 1 row/ms -> wants 100, at most halves
+        assertThat(s.rows()).isEqualTo(5000);
+        for (int i = 0; i < 20; i++) {
+            s.observe(s.rows(), s.rows());
+        }
+        assertThat(s.rows()).isEqualTo(500);
+    }
+}

@@ -1,0 +1,43 @@
+package io.obkc.verifier.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.obkc.verifier.model.RowValue;
+import io.obkc.verifier.model.TypeCategory;
+
+class ValueComparatorTest {
+    static RowValue v(String s) {
+        return s == null ? RowValue.NULL : new RowValue(s, s);
+    }
+
+    @Test
+    void nullIsNotEmptyString() {
+        assertThat(ValueComparator.same(v(null), v(""), TypeCategory.STRING, TypeCategory.STRING)).isFalse();
+        assertThat(ValueComparator.same(v(null), v(null), TypeCategory.STRING, TypeCategory.STRING)).isTrue();
+    }
+
+    @Test
+    void trailingSpaceAndCaseDiffer() {
+        assertThat(ValueComparator.same(v("a"), v("a "), TypeCategory.STRING, TypeCategory.STRING)).isFalse();
+        assertThat(ValueComparator.same(v("a"), v("A"), TypeCategory.STRING, TypeCategory.STRING)).isFalse();
+    }
+
+    @Test
+    void jsonIsComparedNormalized() {
+        assertThat(ValueComparator.same(v("{\"b\":1,\"a\":[1,2.50]}"), v("{\"a\": [1, 2.5], \"b\": 1}"),
+                TypeCategory.STRING, TypeCategory.JSON)).isTrue();
+        assertThat(ValueComparator.same(v("{\"a\":1}"), v("{\"a\":2}"), TypeCategory.JSON, TypeCategory.JSON)).isFalse();
+    }
+
+    @Test
+    void floatsToleranceIsOneUnitInTheLastDigit() {
+        assertThat(ValueComparator.same(v("4718.19"), v("4718.2"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isTrue();
+        assertThat(ValueComparator.same(v("4718.19"), v("4718.22"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isFalse();
+        assertThat(ValueComparator.same(v("0.327665"), v("0.327664"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isTrue();
+        assertThat(ValueComparator.same(v("1.5"), v("1.6"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isFalse();
+        assertThat(ValueComparator.same(v("1.1"), v("1.1"), TypeCategory.DECIMAL, TypeCategory.DECIMAL)).isTrue();
+        assertThat(ValueComparator.same(v("1.1"), v("1.10000000000001"), TypeCategory.DECIMAL, TypeCategory.DECIMAL)).isFalse();
+    }
+}
