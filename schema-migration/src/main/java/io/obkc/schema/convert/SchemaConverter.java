@@ -179,6 +179,7 @@ public final class SchemaConverter {
             if (r.failed()) {
                 return r;
             }
+            ensureAutoIncrementIsKey(t, fitted, ctx);
             chooseRowKey(t, fitted, ctx, r);
             t.indexes = fitted;
             checkRowSize(t, ctx);
@@ -339,6 +340,28 @@ public final class SchemaConverter {
         return new IndexDef(i.name(), i.kind(), parts, i.comment());
     }
 
+    /** OceanBase, like MySQL, allows one AUTO_INCREMENT column and it must lead a key (PostgreSQL has no such rule). */
+    private void ensureAutoIncrementIsKey(TableDef t, List<IndexDef> indexes, MappingContext ctx) {
+        boolean seen = false;
+        for (ColumnDef c : t.columns) {
+            if (!c.autoIncrement) {
+                continue;
+            }
+            if (seen) {
+                c.autoIncrement = false;
+                ctx.warn("column " + c.name + ": only one AUTO_INCREMENT column is allowed; this one is a plain integer");
+                continue;
+            }
+            seen = true;
+            boolean leads = indexes.stream().anyMatch(i -> !i.parts().isEmpty() && c.name.equals(i.parts().get(0).column()));
+            if (!leads) {
+                String name = shortenRaw(c.name + "_autoinc");
+                indexes.add(new IndexDef(name, IndexDef.Kind.INDEX, List.of(IndexDef.Part.column(c.name)), null));
+                ctx.warn("column " + c.name + ": AUTO_INCREMENT column must lead a key: added index " + name);
+            }
+        }
+    }
+
     private void chooseRowKey(TableDef t, List<IndexDef> indexes, MappingContext ctx, ObjectReport r) {
         Optional<IndexDef> pk = indexes.stream().filter(i -> i.kind() == IndexDef.Kind.PRIMARY).findFirst();
         if (pk.isPresent()) {
@@ -446,7 +469,7 @@ public final class SchemaConverter {
         if (isString(c)) {
             long chars = prefix != null ? prefix : c.length != null ? c.length : 65_535;
             int bpc = dt.contains("binary") || dt.contains("blob") ? 1 : TargetCapabilities.maxBytesPerChar(c.charset);
-            return chars * bpc + 2;
+            return chars * bpc;
         }
         return switch (dt) {
             case "tinyint", "year" -> 1;
