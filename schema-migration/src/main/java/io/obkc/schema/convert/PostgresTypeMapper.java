@@ -256,7 +256,7 @@ public final class PostgresTypeMapper implements TypeMapper {
     @Override
     public String expression(String e) {
         String out = removeCasts(e);
-        for (String[] op : new String[][] {{"=\\s*ANY", " IN "}, {"<>\\s*ALL", " NOT IN "}}) {
+        for (String[] op : new String[][] {{"\\s*=\\s*ANY", " IN "}, {"\\s*<>\\s*ALL", " NOT IN "}}) {
             out = out.replaceAll("(?i)" + op[0] + "\\s*\\(\\s*\\(\\s*ARRAY\\[(.*?)\\]\\s*\\)\\s*\\)", op[1] + "($1)");
             out = out.replaceAll("(?i)" + op[0] + "\\s*\\(\\s*ARRAY\\[(.*?)\\]\\s*\\)", op[1] + "($1)");
         }
