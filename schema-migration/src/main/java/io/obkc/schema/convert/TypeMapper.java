@@ -1,0 +1,25 @@
+package io.obkc.schema.convert;
+
+import java.util.Map;
+
+import io.obkc.common.rules.ObjectName;
+import io.obkc.schema.model.ColumnDef;
+
+/** Maps one source engine's columns and SQL expressions to OceanBase MySQL mode. One implementation per engine. */
+public interface TypeMapper {
+    /**
+     * Returns the target column: {@code columnType} is OceanBase type text, the default, charset and collation are
+     * in target terms. Adds warnings to {@code ctx}; throws {@link UnsupportedTypeException} for unknown types.
+     */
+    ColumnDef map(ColumnDef source, MappingContext ctx);
+
+    /** Translates a source SQL expression (CHECK, generated column, functional key part) to MySQL syntax, best effort. */
+    String expression(String sourceExpression);
+
+    /**
+     * Translates a view's SELECT to MySQL syntax, replacing references to renamed tables.
+     *
+     * @param renames source object -> target object of every migrated table and view
+     */
+    String viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames);
+}
