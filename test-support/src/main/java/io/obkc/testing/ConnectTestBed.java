@@ -39,6 +39,8 @@ public final class ConnectTestBed implements AutoCloseable {
         Map<String, String> worker = new HashMap<>();
         // Commit sink offsets often so restart tests do not wait a minute for the first commit.
         worker.put("offset.flush.interval.ms", "1000");
+        // Sink connectors subscribed by topics.regex see topics created later only at a metadata refresh (5 min by default).
+        worker.put("consumer.metadata.max.age.ms", "1000");
         worker.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         worker.putAll(extraWorkerProps);
