@@ -129,11 +129,21 @@ pg_as() {
 }
 pg_ping() { "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q; }
 
+# PostgreSQL's data directory: under the test-env dir, unless the 'postgres' user cannot reach it there
+# (a clone under a private home directory), then under /var/tmp.
+pg_data_parent() {
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+    echo "/var/tmp/obkc-test-env"
+  else
+    echo "$dir"
+  fi
+}
+
 pg_up() {
-  local d=$dir/postgresql
+  local d; d=$(pg_data_parent)/postgresql
   if pg_ping >/dev/null 2>&1; then log "PostgreSQL already running on $pg_port"; return; fi
   mkdir -p "$d"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$d"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$d"; fi
   if [ ! -f "$d/data/PG_VERSION" ]; then
     log "initialising PostgreSQL in $d/data"
     pg_as "$pg_bin/initdb" -D "$d/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$d/initdb.log" 2>&1 \
@@ -151,7 +161,7 @@ pg_up() {
 }
 
 pg_down() {
-  local d=$dir/postgresql
+  local d; d=$(pg_data_parent)/postgresql
   [ -f "$d/data/postmaster.pid" ] && pg_as "$pg_bin/pg_ctl" -D "$d/data" -m fast -w stop >/dev/null || true
 }
 
@@ -163,7 +173,7 @@ ob_up() {
   if ob_ping >/dev/null 2>&1; then log "seekdb already running on $ob_port"; return; fi
   mkdir -p "$d"
   local bin; bin=$(seekdb_bin)
-  log "starting seekdb ($("$bin" --version 2>&1 | grep -o 'seekdb [0-9.]*' | head -n 1)) on 127.0.0.1:$ob_port"
+  log "starting seekdb ($("$bin" --version 2>&1 | grep -o 'seekdb [0-9][0-9.]*' | head -n 1)) on 127.0.0.1:$ob_port"
   # memory_limit/log_disk_size/datafile_size keep it within a small CI machine; seekdb needs >= 2 GB.
   nohup "$bin" --base-dir="$d" --port "$ob_port" --nodaemon \
     --parameter memory_limit=4G --parameter log_disk_size=4G --parameter datafile_size=2G \
