@@ -58,6 +58,7 @@ public class OceanBaseSinkTask extends SinkTask {
                 config.getString(OceanBaseSinkConnectorConfig.TABLE_NAME_FORMAT));
         extractor = new ChangeEventExtractor(router, config.primaryKeyMode(), config.primaryKeyFields());
         metrics = new SinkMetrics(props.getOrDefault("name", "oceanbase-sink") + "-task");
+        registerMetrics();
         ConnectionFactory connections = new ConnectionFactory(config);
         writer = new ChangeWriter(connections,
                 new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE)),
@@ -68,6 +69,18 @@ public class OceanBaseSinkTask extends SinkTask {
                 config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
                 config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), reporter, metrics);
         LOG.info("OceanBase sink task started: target {}, dead letter queue {}", connections.safeUrl(), reporter != null ? "on" : "off");
+    }
+
+    private void registerMetrics() {
+        if (context == null) {
+            return;
+        }
+        try {
+            metrics.register(context.pluginMetrics());
+        } catch (NoSuchMethodError | UnsupportedOperationException e) {
+            // Workers before Kafka 4.1 have no plugin metrics; the progress log lines remain.
+            LOG.debug("Plugin metrics not available on this worker: {}", e.toString());
+        }
     }
 
     private ErrantRecordReporter errantRecordReporter() {

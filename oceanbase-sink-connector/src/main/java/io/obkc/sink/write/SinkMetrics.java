@@ -2,12 +2,14 @@ package io.obkc.sink.write;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counters of one sink task, logged as a progress line every 30 seconds of activity (records written,
- * rate, skipped, dead-lettered, retries).
+ * Counters of one sink task. They are registered as plugin metrics (KIP-877), so the worker exposes them
+ * through JMX and its metrics reporters, and logged as a progress line every 30 seconds of activity.
  */
 public final class SinkMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(SinkMetrics.class);
@@ -64,6 +66,20 @@ public final class SinkMetrics {
             lastLogNs = now;
             writtenAtLastLog = w;
         }
+    }
+
+    /** Registers the counters with the worker's plugin metrics (group and tags are added by the worker). */
+    public void register(PluginMetrics pluginMetrics) {
+        gauge(pluginMetrics, "records-written-total", "Records written to OceanBase and committed", written::get);
+        gauge(pluginMetrics, "records-skipped-total", "Deletes and truncates skipped because delete.enabled/truncate.enabled is false", skipped::get);
+        gauge(pluginMetrics, "records-not-row-data-total", "Schema changes, heartbeats, transaction metadata and keyless tombstones", notRowData::get);
+        gauge(pluginMetrics, "records-dead-lettered-total", "Records the database rejected, sent to the dead letter queue", deadLettered::get);
+        gauge(pluginMetrics, "write-retries-total", "Retries after transient database failures", retries::get);
+        gauge(pluginMetrics, "write-time-ms-total", "Time spent executing and committing row changes", () -> writeNanos.get() / 1_000_000L);
+    }
+
+    private static void gauge(PluginMetrics m, String name, String description, java.util.function.Supplier<Long> value) {
+        m.addMetric(m.metricName(name, description, new java.util.LinkedHashMap<>()), (Gauge<Long>) (config, now) -> value.get());
     }
 
     public String summary() {

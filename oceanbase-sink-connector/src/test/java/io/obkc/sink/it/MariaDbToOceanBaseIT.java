@@ -225,6 +225,24 @@ class MariaDbToOceanBaseIT {
         assertThat(message).isNotNull();
         assertThat(new String(message.value(), StandardCharsets.UTF_8)).contains("narrow").contains("1406");
         connect.assertNoFailedTasks(SINK);
+        // The task's counters are exposed by the worker over JMX as plugin metrics.
+        assertThat(sinkMetric("records-dead-lettered-total")).isEqualTo(1L);
+        assertThat(sinkMetric("records-written-total")).isGreaterThan(200L);
+    }
+
+    private static long sinkMetric(String name) throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        java.util.Set<javax.management.ObjectName> names = server.queryNames(
+                new javax.management.ObjectName("kafka.connect:type=plugins,connector=" + SINK + ",*"), null);
+        assertThat(names).as("plugin metric MBeans of " + SINK).isNotEmpty();
+        for (javax.management.ObjectName n : names) {
+            try {
+                return ((Number) server.getAttribute(n, name)).longValue();
+            } catch (javax.management.AttributeNotFoundException notHere) {
+                // Another plugin's MBean (converter, transform); keep looking.
+            }
+        }
+        throw new AssertionError("No MBean of " + SINK + " has attribute " + name + ": " + names);
     }
 
     @Test
