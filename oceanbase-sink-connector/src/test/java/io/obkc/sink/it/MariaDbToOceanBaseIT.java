@@ -247,6 +247,30 @@ class MariaDbToOceanBaseIT {
 
     @Test
     @Order(4)
+    void flatRecordsAfterExtractNewRecordStateAreAppliedToo() throws Exception {
+        // A second sink reading the same topic through Debezium's ExtractNewRecordState: flat rows, deletes as tombstones.
+        oceanbase.execute("DROP DATABASE IF EXISTS e2e_flat");
+        Map<String, String> flat = sinkConfig();
+        flat.put("topics", "e2e.e2e_src.orders");
+        flat.remove("topics.regex");
+        flat.put("database.name.format", "e2e_flat");
+        flat.put("transforms", "unwrap");
+        flat.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
+        flat.put("transforms.unwrap.delete.tombstone.handling.mode", "tombstone");
+        connect.putConnector("e2e-flat-sink", flat);
+        connect.awaitRunning("e2e-flat-sink", TIMEOUT);
+        mariadb.execute("DELETE FROM " + DB + ".orders WHERE id BETWEEN 61 AND 70",
+                "UPDATE " + DB + ".orders SET note = 'flat' WHERE id BETWEEN 71 AND 80");
+        String select = "SELECT * FROM orders ORDER BY id";
+        SqlAssertions.awaitTrue("flat copy equals source", TIMEOUT, () -> {
+            connect.assertNoFailedTasks("e2e-flat-sink");
+            return SqlAssertions.rows(mariadb, DB, select).equals(SqlAssertions.rows(oceanbase, "e2e_flat", select));
+        });
+        connect.deleteConnector("e2e-flat-sink");
+    }
+
+    @Test
+    @Order(5)
     void workerRestartMidStreamLosesNothing() throws Exception {
         Thread writer = new Thread(() -> {
             try (Connection c = mariadb.connect(DB); Statement s = c.createStatement()) {
