@@ -1,0 +1,182 @@
+package io.obkc.sink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.obkc.sink.OceanBaseSinkTask;
+import io.obkc.testing.DatabaseEndpoint;
+import io.obkc.testing.SqlAssertions;
+import io.obkc.testing.TestBed;
+
+/**
+ * The task's contracts with the framework, against real seekdb: offsets only for committed data, a
+ * failing record named precisely, and recovery from a connection killed under it.
+ */
+class OceanBaseSinkTaskIT {
+    private static final String DB = "task_it";
+    private static final Schema ROW = SchemaBuilder.struct().name("task_it.t.Value").optional()
+            .field("id", Schema.INT64_SCHEMA).field("v", SchemaBuilder.string().optional()
+                    .parameter("__debezium.source.column.type", "VARCHAR").parameter("__debezium.source.column.length", "8").build())
+            .build();
+    private static final Schema SOURCE = SchemaBuilder.struct().field("db", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA).build();
+    private static final Schema ENVELOPE = SchemaBuilder.struct().name("task_it.t.Envelope").field("before", ROW).field("after", ROW)
+            .field("source", SOURCE).field("op", Schema.STRING_SCHEMA).build();
+    private static final Schema KEY = SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA).build();
+    private static final TopicPartition TP = new TopicPartition("dbz.task_it.t", 0);
+    /** The task logs in as its own user, so the test can kill exactly its sessions and no other suite's. */
+    private static final String TASK_USER = "task_it_sink";
+
+    private DatabaseEndpoint ob;
+    private OceanBaseSinkTask task;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ob = TestBed.oceanbase();
+        ob.execute("DROP DATABASE IF EXISTS " + DB,
+                "CREATE USER IF NOT EXISTS '" + TASK_USER + "'@'%' IDENTIFIED BY 'pw'",
+                "GRANT ALL PRIVILEGES ON " + DB + ".* TO '" + TASK_USER + "'@'%'");
+        task = new OceanBaseSinkTask();
+        task.initialize(new TestContext());
+        Map<String, String> props = new HashMap<>();
+        props.put("connection.url", "jdbc:mysql://" + ob.host() + ":" + ob.port() + "/");
+        props.put("connection.user", TASK_USER);
+        props.put("connection.password", "pw");
+        props.put("retry.backoff.ms", "50");
+        props.put("max.retries", "3");
+        task.start(props);
+    }
+
+    @AfterEach
+    void tearDown() {
+        task.stop();
+    }
+
+    private static SinkRecord upsert(long offset, long id, String v) {
+        Struct after = new Struct(ROW).put("id", id).put("v", v);
+        Struct env = new Struct(ENVELOPE).put("op", "c").put("after", after).put("source", new Struct(SOURCE).put("db", DB).put("table", "t"));
+        return new SinkRecord(TP.topic(), TP.partition(), KEY, new Struct(KEY).put("id", id), ENVELOPE, env, offset);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> preCommit() {
+        return task.preCommit(Map.of(TP, new OffsetAndMetadata(999)));
+    }
+
+    @Test
+    void offsetsAreReportedOnlyForCommittedBatches() throws Exception {
+        assertThat(preCommit()).as("nothing written yet").isEmpty();
+        task.put(List.of(upsert(0, 1, "a"), upsert(1, 2, "b")));
+        assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(2));
+        assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(2);
+
+        // A value too long for VARCHAR(8): with no dead letter queue the task fails naming the record and table,
+        // and neither the bad record's offset nor its batch-mates' are reported.
+        List<SinkRecord> batch = List.of(upsert(2, 3, "c"), upsert(3, 4, "this is too long"), upsert(4, 5, "e"));
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("topic dbz.task_it.t partition 0 offset 3")
+                .hasMessageContaining("task_it.t")
+                .hasMessageContaining("1406");
+        assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(2));
+    }
+
+    @Test
+    void recoversWhenItsConnectionIsKilled() throws Exception {
+        task.put(List.of(upsert(0, 1, "a")));
+        int killed = killSinkSessions();
+        assertThat(killed).as("sink sessions killed").isPositive();
+        List<SinkRecord> more = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            more.add(upsert(i, i + 1, "r" + i));
+        }
+        task.put(more);
+        assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(101);
+        assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(101));
+    }
+
+    /** Kills every session of the task's user, as a proxy restart or a network cut would. */
+    private int killSinkSessions() throws Exception {
+        int killed = 0;
+        try (Connection c = ob.connect(); Statement s = c.createStatement()) {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + TASK_USER + "'")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                s.execute("KILL " + id);
+                killed++;
+            }
+        }
+        return killed;
+    }
+
+    /** The framework side of a task, minimal: no dead letter queue, no plugin metrics. */
+    private static final class TestContext implements SinkTaskContext {
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public Set<TopicPartition> assignment() {
+            return Set.of(TP);
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+
+        @Override
+        public ErrantRecordReporter errantRecordReporter() {
+            return null;
+        }
+
+        @Override
+        public PluginMetrics pluginMetrics() {
+            throw new UnsupportedOperationException("no plugin metrics in this test");
+        }
+    }
+}
