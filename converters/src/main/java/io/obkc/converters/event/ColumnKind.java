@@ -11,7 +11,7 @@ package io.obkc.converters.event;
  *   <li>STRING and JSON: {@link String}</li>
  *   <li>BYTES: {@code byte[]}</li>
  *   <li>DATE: {@link java.time.LocalDate}</li>
- *   <li>TIME: {@link java.time.LocalTime}</li>
+ *   <li>TIME: {@link java.time.Duration} (signed; MySQL TIME reaches ±838 hours)</li>
  *   <li>DATETIME (a wall-clock value without zone, MySQL DATETIME): {@link java.time.LocalDateTime}</li>
  *   <li>TIMESTAMP (an instant, MySQL TIMESTAMP / Debezium ZonedTimestamp): {@link java.time.Instant}</li>
  * </ul>

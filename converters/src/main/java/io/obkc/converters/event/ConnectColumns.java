@@ -1,12 +1,12 @@
 package io.obkc.converters.event;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -20,6 +20,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
+
+import io.obkc.common.debezium.DebeziumValues;
 
 /**
  * Reads column definitions and canonical values out of Connect schemas, understanding both Kafka's logical types
@@ -203,13 +205,7 @@ public final class ConnectColumns {
             case FLOAT:
                 return v instanceof Float f ? Double.valueOf(Float.toString(f)) : ((Number) v).doubleValue();
             case DECIMAL:
-                if (v instanceof BigDecimal d) {
-                    return d;
-                }
-                if (v instanceof Struct st) { // io.debezium.data.VariableScaleDecimal {scale, value}
-                    return new BigDecimal(new BigInteger(toBytes(st.get("value"))), st.getInt32("scale"));
-                }
-                throw new DataException("Unsupported decimal value " + v.getClass());
+                return DebeziumValues.toBigDecimal(v);
             case STRING:
                 return v.toString();
             case JSON:
@@ -217,48 +213,21 @@ public final class ConnectColumns {
             case BYTES:
                 return toBytes(v);
             case DATE:
-                if (v instanceof java.util.Date d) {
-                    return LocalDate.ofEpochDay(Math.floorDiv(d.getTime(), 86_400_000L));
-                }
-                return LocalDate.ofEpochDay(((Number) v).longValue());
-            case TIME: {
-                if (v instanceof java.util.Date d) {
-                    return LocalTime.ofNanoOfDay(Math.floorMod(d.getTime(), 86_400_000L) * 1_000_000L);
-                }
-                long n = ((Number) v).longValue();
-                long nanos = DBZ_MICRO_TIME.equals(name) ? n * 1_000L : DBZ_NANO_TIME.equals(name) ? n : n * 1_000_000L;
-                return LocalTime.ofNanoOfDay(Math.floorMod(nanos, 86_400_000_000_000L));
-            }
-            case DATETIME: {
-                if (v instanceof java.util.Date d) {
-                    return LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZoneOffset.UTC);
-                }
-                long n = ((Number) v).longValue();
-                Instant instant = DBZ_MICRO_TIMESTAMP.equals(name)
-                        ? Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1_000L)
-                        : DBZ_NANO_TIMESTAMP.equals(name)
-                        ? Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L))
-                        : Instant.ofEpochMilli(n);
-                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-            }
+                return DebeziumValues.toLocalDate(s, v);
+            case TIME:
+                // MySQL TIME is a signed duration (up to ±838 h), not a time of day.
+                return Duration.ofNanos(DebeziumValues.toTimeNanos(s, v));
+            case DATETIME:
+                return DebeziumValues.toUtcDateTime(s, v);
             case TIMESTAMP:
-                return OffsetDateTime.parse(v.toString()).toInstant();
+                return DebeziumValues.toInstant(s, v);
             default:
                 throw new IllegalStateException(kind.name());
         }
     }
 
     static byte[] toBytes(Object v) {
-        if (v instanceof byte[] b) {
-            return b;
-        }
-        if (v instanceof ByteBuffer buf) {
-            ByteBuffer dup = buf.duplicate();
-            byte[] b = new byte[dup.remaining()];
-            dup.get(b);
-            return b;
-        }
-        throw new DataException("Expected bytes but got " + v.getClass());
+        return DebeziumValues.toBytes(v);
     }
 
     static Integer parseInt(String s) {

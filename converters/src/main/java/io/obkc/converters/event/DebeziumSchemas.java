@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -125,7 +124,7 @@ public final class DebeziumSchemas {
             case DATE:
                 return (int) ((LocalDate) canonical).toEpochDay();
             case TIME:
-                return ((LocalTime) canonical).toNanoOfDay() / 1_000L;
+                return ((java.time.Duration) canonical).toNanos() / 1_000L;
             case DATETIME: {
                 Instant instant = ((LocalDateTime) canonical).toInstant(ZoneOffset.UTC);
                 if (ConnectColumns.DBZ_TIMESTAMP.equals(schema.name())) {

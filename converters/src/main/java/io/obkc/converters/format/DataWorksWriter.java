@@ -2,7 +2,7 @@ package io.obkc.converters.format;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.LocalTime;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +131,7 @@ final class DataWorksWriter implements FormatWriter {
                 g.writeNumber(ValueText.epochMillis(v, settings.zone()));
                 break;
             case TIME:
-                g.writeString(ValueText.time((LocalTime) v, col.fractionalDigits()));
+                g.writeString(ValueText.time((Duration) v, col.fractionalDigits()));
                 break;
             default:
                 g.writeString(v.toString());

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -164,7 +164,7 @@ final class MaxwellWriter implements FormatWriter {
                 g.writeString(Base64.getEncoder().encodeToString((byte[]) v));
                 break;
             case TIME:
-                g.writeString(ValueText.time((LocalTime) v, col.fractionalDigits()));
+                g.writeString(ValueText.time((Duration) v, col.fractionalDigits()));
                 break;
             case DATETIME:
                 g.writeString(ValueText.dateTime((LocalDateTime) v, col.fractionalDigits()));

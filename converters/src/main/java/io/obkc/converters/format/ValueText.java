@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Base64;
 
 import org.apache.kafka.connect.errors.DataException;
+
+import io.obkc.common.debezium.DebeziumValues;
 
 import io.obkc.converters.event.ColumnDef;
 
@@ -62,7 +63,7 @@ public final class ValueText {
             case DATE:
                 return v.toString();
             case TIME:
-                return time((LocalTime) v, col.fractionalDigits());
+                return time((Duration) v, col.fractionalDigits());
             case DATETIME:
                 return dateTime((LocalDateTime) v, col.fractionalDigits());
             case TIMESTAMP:
@@ -93,7 +94,7 @@ public final class ValueText {
                 case DATE:
                     return LocalDate.parse(text);
                 case TIME:
-                    return LocalTime.parse(text);
+                    return Duration.ofNanos(DebeziumValues.parseMysqlTime(text));
                 case DATETIME:
                     return LocalDateTime.parse(text, LENIENT_DATETIME);
                 case TIMESTAMP:
@@ -113,12 +114,23 @@ public final class ValueText {
         return BigDecimal.valueOf(d).toPlainString();
     }
 
-    public static String time(LocalTime t, int digits) {
-        StringBuilder sb = new StringBuilder(15);
-        pad2(sb, t.getHour()).append(':');
-        pad2(sb, t.getMinute()).append(':');
-        pad2(sb, t.getSecond());
-        return appendFraction(sb, t.getNano(), digits).toString();
+    /** MySQL TIME text: {@code [-]HH:MM:SS[.f]}, hours beyond 24 kept. */
+    public static String time(Duration t, int digits) {
+        StringBuilder sb = new StringBuilder(16);
+        long nanos = t.toNanos();
+        if (nanos < 0) {
+            sb.append('-');
+            nanos = -nanos;
+        }
+        long seconds = nanos / 1_000_000_000L;
+        long hours = seconds / 3600;
+        if (hours < 10) {
+            sb.append('0');
+        }
+        sb.append(hours).append(':');
+        pad2(sb, (int) (seconds / 60 % 60)).append(':');
+        pad2(sb, (int) (seconds % 60));
+        return appendFraction(sb, (int) (nanos % 1_000_000_000L), digits).toString();
     }
 
     public static String dateTime(LocalDateTime t, int digits) {
@@ -176,8 +188,8 @@ public final class ValueText {
         if (v instanceof LocalDate d) {
             return d.atStartOfDay(zone).toInstant().toEpochMilli();
         }
-        if (v instanceof LocalTime t) {
-            return t.getLong(ChronoField.MILLI_OF_DAY);
+        if (v instanceof Duration t) {
+            return t.toMillis();
         }
         throw new DataException("Not a temporal value: " + v);
     }

@@ -37,7 +37,7 @@ class ValueConverterTest {
     void timeKeepsMysqlRangeBeyondOneDayAndNegative() {
         assertThat(ValueConverter.toJdbc(logical(Schema.Type.INT64, "io.debezium.time.MicroTime"), 3_020_399_000_000L)).isEqualTo("838:59:59");
         assertThat(ValueConverter.toJdbc(logical(Schema.Type.INT64, "io.debezium.time.MicroTime"), -3_020_399_000_000L)).isEqualTo("-838:59:59");
-        assertThat(ValueConverter.toJdbc(logical(Schema.Type.INT64, "io.debezium.time.MicroTime"), 1_000L)).isEqualTo("0:00:00.001000");
+        assertThat(ValueConverter.toJdbc(logical(Schema.Type.INT64, "io.debezium.time.MicroTime"), 1_000L)).isEqualTo("00:00:00.001000");
         assertThat(ValueConverter.toJdbc(logical(Schema.Type.INT32, "io.debezium.time.Time"), 45_296_789)).isEqualTo("12:34:56.789000");
     }
 

@@ -1,0 +1,58 @@
+package io.obkc.common.debezium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+class DebeziumValuesTest {
+    private static Schema named(Schema.Type t, String name) {
+        return new SchemaBuilder(t).name(name).build();
+    }
+
+    @Test
+    void temporalDecoding() {
+        assertThat(DebeziumValues.toLocalDate(named(Schema.Type.INT32, DebeziumValues.DATE), 19782)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(DebeziumValues.toInstant(named(Schema.Type.INT64, DebeziumValues.MICRO_TIMESTAMP), -1L))
+                .isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+        assertThat(DebeziumValues.toInstant(named(Schema.Type.STRING, DebeziumValues.ZONED_TIMESTAMP), "2024-01-01T08:00:00+08:00"))
+                .isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(DebeziumValues.toTimeNanos(named(Schema.Type.INT64, DebeziumValues.MICRO_TIME), -3_020_399_000_000L))
+                .isEqualTo(-3_020_399_000_000_000L);
+    }
+
+    @Test
+    void mysqlTimeTextKeepsTheFullRange() {
+        assertThat(DebeziumValues.mysqlTimeText(-3_020_399_000_000_000L, -1)).isEqualTo("-838:59:59");
+        assertThat(DebeziumValues.mysqlTimeText(1_000_000L, -1)).isEqualTo("00:00:00.001000");
+        assertThat(DebeziumValues.mysqlTimeText(45_296_789_000_000L, 3)).isEqualTo("12:34:56.789");
+        assertThat(DebeziumValues.mysqlTimeText(0, 0)).isEqualTo("00:00:00");
+    }
+
+    @Property
+    void mysqlTimeTextRoundTrips(@ForAll @LongRange(min = -3_020_399_999_999_000L, max = 3_020_399_999_999_000L) long micros) {
+        long nanos = micros * 1_000L;
+        assertThat(DebeziumValues.parseMysqlTime(DebeziumValues.mysqlTimeText(nanos, 6))).isEqualTo(nanos);
+    }
+
+    @Test
+    void decimalsBytesAndBits() {
+        Schema vsd = SchemaBuilder.struct().name(DebeziumValues.VARIABLE_SCALE_DECIMAL).field("scale", Schema.INT32_SCHEMA)
+                .field("value", Schema.BYTES_SCHEMA).build();
+        assertThat(DebeziumValues.toBigDecimal(new Struct(vsd).put("scale", 2).put("value", BigInteger.valueOf(-105).toByteArray())))
+                .isEqualTo(new BigDecimal("-1.05"));
+        assertThat(DebeziumValues.toBytes(java.nio.ByteBuffer.wrap(new byte[] {7}))).containsExactly(7);
+        assertThat(DebeziumValues.bitsToLong(new byte[] {(byte) 0xAA, 0x0A})).isEqualTo(0xAAAL);
+    }
+}
