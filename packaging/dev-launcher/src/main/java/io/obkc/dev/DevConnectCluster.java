@@ -259,19 +259,22 @@ public final class DevConnectCluster implements AutoCloseable {
         Path config = dataDir.resolve("config/server.properties");
         writeProperties(config, props, "Broker settings of the OBKC dev cluster (rewritten at every start).");
 
-        // Same as `kafka-storage.sh format -t <id> -c server.properties --ignore-formatted`:
-        // formats a new data directory, leaves an existing one (and its cluster id) as it is.
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {"format", "--config", config.toString(),
-                "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, ps);
-        }
-        String formatOutput = out.toString(StandardCharsets.UTF_8).trim();
-        if (rc != 0) {
-            throw new IllegalStateException("Formatting " + props.get("log.dirs") + " failed (" + rc + "): " + formatOutput);
-        }
-        if (!formatOutput.isEmpty()) {
+        // A new data directory is formatted as `kafka-storage.sh format -t <new id> -c server.properties` does;
+        // an existing one (meta.properties present) keeps its cluster id, topics and connectors.
+        Path meta = Paths.get(props.get("log.dirs"), "meta.properties");
+        if (Files.exists(meta)) {
+            System.out.println("[obkc-dev] storage: reusing " + meta.getParent());
+        } else {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int rc;
+            try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+                rc = StorageTool.execute(new String[] {"format", "--config", config.toString(),
+                    "--cluster-id", Uuid.randomUuid().toString()}, ps);
+            }
+            String formatOutput = out.toString(StandardCharsets.UTF_8).trim();
+            if (rc != 0) {
+                throw new IllegalStateException("Formatting " + props.get("log.dirs") + " failed (" + rc + "): " + formatOutput);
+            }
             System.out.println("[obkc-dev] storage: " + formatOutput.replace('\n', ' '));
         }
 
@@ -387,8 +390,10 @@ public final class DevConnectCluster implements AutoCloseable {
             "[obkc-dev]   plugin.path               : " + pluginPath,
             "[obkc-dev]   data dir                  : " + dataDir + "   (delete for a clean slate)",
             "[obkc-dev]   log file                  : " + dataDir.resolve("logs/dev-cluster.log"),
-            "[obkc-dev]   plugins loaded            : " + ours.size() + " io.obkc / Debezium classes",
-            "[obkc-dev] Try:",
+            "[obkc-dev]   plugins loaded            : " + ours.size() + " io.obkc / Debezium connector classes"
+        };
+        String[] tryLines = {
+            "[obkc-dev] Try (from the repository root):",
             "[obkc-dev]   curl -s " + rest + "/connector-plugins",
             "[obkc-dev]   curl -s -X POST -H 'Content-Type: application/json' --data @examples/mariadb-source.json " + rest + "/connectors",
             "[obkc-dev]   curl -s -X POST -H 'Content-Type: application/json' --data @examples/oceanbase-sink.json " + rest + "/connectors",
@@ -400,7 +405,10 @@ public final class DevConnectCluster implements AutoCloseable {
             System.out.println(l);
         }
         for (String c : ours) {
-            System.out.println("[obkc-dev]   plugin " + c);
+            System.out.println("[obkc-dev]     " + c);
+        }
+        for (String l : tryLines) {
+            System.out.println(l);
         }
     }
 
