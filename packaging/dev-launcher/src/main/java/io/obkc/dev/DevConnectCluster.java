@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
@@ -330,10 +331,15 @@ public final class DevConnectCluster implements AutoCloseable {
                 "Connect worker settings of the OBKC dev cluster (rewritten at every start).");
         Thread current = Thread.currentThread();
         ClassLoader before = current.getContextClassLoader();
+        // Connect would add its own JVM shutdown hook, which would stop the worker in parallel with the
+        // launcher's hook stopping the broker: the worker's last offset commits would then hit a broker
+        // that is going away. close() stops the worker first, then the broker, so Connect's hook is not added.
+        Exit.setShutdownHookAdder((name, runnable) -> { });
         try {
             // ConnectDistributed.startConnect: the same code path as connect-distributed.sh.
             connect = new ConnectDistributed().startConnect(props);
         } finally {
+            Exit.resetShutdownHookAdder();
             // startConnect swaps in Connect's delegating loader; give the caller's thread its own back.
             current.setContextClassLoader(before);
         }
