@@ -64,6 +64,7 @@ class PluginBundleTest {
     @Test
     void debeziumPluginsAreLaidOutWithManifestsAndWithoutKafkaJars() throws IOException {
         for (String[] p : new String[][] {{"debezium-connector-mariadb", "io.debezium.connector.mariadb.MariaDbConnector"},
+            {"debezium-connector-mysql", "io.debezium.connector.mysql.MySqlConnector"},
             {"debezium-connector-postgres", "io.debezium.connector.postgresql.PostgresConnector"}}) {
             Path dir = PLUGIN_PATH.resolve(p[0]);
             List<String[]> rows = listPlugins(dir);
