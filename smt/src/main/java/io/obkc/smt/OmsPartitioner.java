@@ -125,7 +125,7 @@ public class OmsPartitioner<R extends ConnectRecord<R>> implements Transformatio
             Struct s = (Struct) key;
             StringBuilder sb = new StringBuilder();
             for (Field f : s.schema().fields()) {
-                if (sb.length() > 0 || f.index() > 0) {
+                if (f.index() > 0) {
                     sb.append(SEPARATOR);
                 }
                 sb.append(text(s.get(f)));

@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.constraints.AlphaChars;
 
-class RowConditionProperties {
+class RowConditionPropertiesTest {
 
     @Property(tries = 300)
     void numericComparisonsAgreeWithJava(@ForAll @IntRange(min = -1000, max = 1000) int a,
