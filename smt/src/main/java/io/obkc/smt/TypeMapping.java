@@ -1,14 +1,12 @@
 package io.obkc.smt;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,9 +32,12 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.transforms.Transformation;
+
+import io.obkc.common.debezium.DebeziumValues;
 
 /**
  * Rewrites Debezium's PostgreSQL/MySQL logical types into plain Connect types that MySQL-compatible
@@ -232,38 +233,29 @@ public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R
         String name = in.name();
         if (name != null) {
             switch (name) {
-                case "io.debezium.time.Timestamp":
-                    return timestamp(Instant.ofEpochMilli(((Number) v).longValue()), ZoneOffset.UTC);
-                case "io.debezium.time.MicroTimestamp": {
-                    long us = ((Number) v).longValue();
-                    return timestamp(Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L), ZoneOffset.UTC);
-                }
-                case "io.debezium.time.NanoTimestamp": {
-                    long ns = ((Number) v).longValue();
-                    return timestamp(Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)), ZoneOffset.UTC);
-                }
-                case "io.debezium.time.ZonedTimestamp":
+                case DebeziumValues.TIMESTAMP:
+                case DebeziumValues.MICRO_TIMESTAMP:
+                case DebeziumValues.NANO_TIMESTAMP:
+                    return timestamp(DebeziumValues.toInstant(in, v), ZoneOffset.UTC);
+                case DebeziumValues.ZONED_TIMESTAMP:
                     // An absolute instant; as a string it is written in the configured zone.
-                    return timestamp(OffsetDateTime.parse(v.toString()).toInstant(), zone);
-                case "io.debezium.time.Date":
-                    return new java.util.Date(((Number) v).longValue() * 86_400_000L);
-                case "io.debezium.time.Time":
-                    return time(((Number) v).longValue() * 1_000_000L);
-                case "io.debezium.time.MicroTime":
-                    return time(((Number) v).longValue() * 1000L);
-                case "io.debezium.time.NanoTime":
-                    return time(((Number) v).longValue());
+                    return timestamp(DebeziumValues.toInstant(in, v), zone);
+                case DebeziumValues.DATE:
+                    return new java.util.Date(DebeziumValues.toLocalDate(in, v).toEpochDay() * 86_400_000L);
+                case DebeziumValues.TIME:
+                case DebeziumValues.MICRO_TIME:
+                case DebeziumValues.NANO_TIME:
+                    return time(DebeziumValues.toTimeNanos(in, v));
                 case "io.debezium.time.MicroDuration":
                     return duration(Duration.of(((Number) v).longValue(), java.time.temporal.ChronoUnit.MICROS));
                 case "io.debezium.time.NanoDuration":
                     return duration(Duration.ofNanos(((Number) v).longValue()));
-                case "io.debezium.data.VariableScaleDecimal": {
-                    Struct s = (Struct) v;
-                    BigDecimal d = new BigDecimal(new BigInteger(bytes(s.get("value"))), s.getInt32("scale"));
+                case DebeziumValues.VARIABLE_SCALE_DECIMAL: {
+                    BigDecimal d = DebeziumValues.toBigDecimal(v);
                     return decimalAsString ? d.toPlainString() : d.setScale(decimalScale, RoundingMode.HALF_UP);
                 }
-                case "io.debezium.data.Bits":
-                    return bitsAsLong ? bitsToLong(bytes(v)) : v;
+                case DebeziumValues.BITS:
+                    return bitsAsLong ? DebeziumValues.bitsToLong(DebeziumValues.toBytes(v)) : v;
                 default:
                     if (out.type() == Schema.Type.STRING && in.type() == Schema.Type.STRING) {
                         return v;
@@ -296,15 +288,20 @@ public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R
         return java.util.Date.from(instant);
     }
 
-    private Object time(long nanosOfDay) {
+    private Object time(long nanos) {
         if (timeAsString) {
             // MySQL TIME may exceed a day; Debezium MicroTime can carry that, so print hours beyond 23 as is.
-            if (nanosOfDay >= 0 && nanosOfDay < 86_400_000_000_000L) {
-                return TIME.format(LocalTime.ofNanoOfDay(nanosOfDay));
+            if (DebeziumValues.isTimeOfDay(nanos)) {
+                return TIME.format(LocalTime.ofNanoOfDay(nanos));
             }
-            return durationAsTimeText(Duration.ofNanos(nanosOfDay));
+            return DebeziumValues.mysqlTimeText(nanos, 6);
         }
-        return new java.util.Date(Math.floorMod(nanosOfDay / 1_000_000L, 86_400_000L));
+        if (!DebeziumValues.isTimeOfDay(nanos)) {
+            // A Connect Time is a time of day; wrapping would silently change the value.
+            throw new DataException("TIME value " + DebeziumValues.mysqlTimeText(nanos, -1)
+                    + " is outside 00:00:00-24:00:00 and cannot be a Connect Time; set time.mode=string to keep it");
+        }
+        return new java.util.Date(nanos / 1_000_000L);
     }
 
     private String duration(Duration d) {
@@ -313,29 +310,10 @@ public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R
 
     /** '[-]H:mm:ss.ffffff' with unbounded hours, as MySQL TIME literals are written. */
     static String durationAsTimeText(Duration d) {
-        boolean negative = d.isNegative();
-        Duration a = d.abs();
-        long hours = a.toHours();
-        return String.format(Locale.ROOT, "%s%02d:%02d:%02d.%06d", negative ? "-" : "", hours, a.toMinutesPart(),
-                a.toSecondsPart(), a.toNanosPart() / 1000);
-    }
-
-    private static byte[] bytes(Object v) {
-        if (v instanceof ByteBuffer) {
-            ByteBuffer b = ((ByteBuffer) v).duplicate();
-            byte[] out = new byte[b.remaining()];
-            b.get(out);
-            return out;
-        }
-        return (byte[]) v;
+        return DebeziumValues.mysqlTimeText(d.toNanos(), 6);
     }
 
     /** Debezium writes BIT(n) as {@link BitSet#toByteArray()}: little-endian, bit 0 first. */
-    static long bitsToLong(byte[] bytes) {
-        long[] words = BitSet.valueOf(bytes).toLongArray();
-        return words.length == 0 ? 0L : words[0];
-    }
-
     /** Minimal JSON writer for Connect values (array columns). */
     static final class Json {
         private Json() {
@@ -364,7 +342,7 @@ public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R
             } else if (v instanceof Number || v instanceof Boolean) {
                 sb.append(v);
             } else if (v instanceof byte[] || v instanceof ByteBuffer) {
-                string(sb, Base64.getEncoder().encodeToString(bytes(v)));
+                string(sb, Base64.getEncoder().encodeToString(DebeziumValues.toBytes(v)));
             } else if (v instanceof java.util.Date) {
                 string(sb, ((java.util.Date) v).toInstant().toString());
             } else if (v instanceof List) {

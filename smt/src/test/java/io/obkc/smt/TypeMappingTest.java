@@ -119,6 +119,17 @@ class TypeMappingTest {
     }
 
     @Test
+    void timesBeyondADayAreKeptAsTextOrRefusedButNeverWrapped() {
+        Struct env = new Struct(ENV).put("op", "c").put("after", row().put("mt", -3_020_399_000_000L))
+                .put("source", new Struct(SOURCE).put("db", "app").put("schema", "public").put("table", "t"));
+        SinkRecord r = new SinkRecord("srv.public.t", 0, null, null, ENV, env, 0L);
+        assertThat(after(mapping().apply(r)).get("mt")).isEqualTo("-838:59:59.000000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapping("time.mode", "time").apply(r))
+                .isInstanceOf(org.apache.kafka.connect.errors.DataException.class)
+                .hasMessageContaining("-838:59:59").hasMessageContaining("time.mode=string");
+    }
+
+    @Test
     void unchangedSchemasReturnTheSameRecordAndSchemasAreCached() {
         TypeMapping<SinkRecord> t = mapping();
         SinkRecord plain = TestRecords.insert("db", "t", 1, "a", 1.0);
