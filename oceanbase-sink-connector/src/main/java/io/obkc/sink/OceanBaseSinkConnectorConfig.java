@@ -54,6 +54,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String DDL_SYNC_ENABLED = "ddl.sync.enabled";
     public static final String DDL_UNSUPPORTED_POLICY = "ddl.unsupported.policy";
     public static final String DDL_AUDIT_TABLE = "ddl.audit.table";
+    public static final String DDL_ORDERING_WAIT_MS = "ddl.ordering.wait.ms";
 
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
@@ -175,6 +176,12 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "rejected by OceanBase, nothing to do) and source position; created when missing. It also keeps a redelivered event "
                         + "from being applied twice. Empty: outcomes are only logged.",
                 GROUP_DDL, ++o, Width.MEDIUM, "DDL audit table");
+        d.define(DDL_ORDERING_WAIT_MS, Type.LONG, 3000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "How long a schema change of an existing table may wait for that table's row changes that the source logged before it "
+                        + "but that the consumer has not fetched yet (the schema change topic is read independently of the table topics). "
+                        + "It is applied as soon as a row change of the table logged after it arrives, or when this time is up. While it "
+                        + "waits, the records behind it are held in memory, not written. 0: apply schema changes as they arrive.",
+                GROUP_DDL, ++o, Width.SHORT, "DDL ordering wait");
 
         o = 0;
         d.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,

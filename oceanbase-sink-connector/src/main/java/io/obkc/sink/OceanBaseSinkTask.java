@@ -45,6 +45,8 @@ public class OceanBaseSinkTask extends SinkTask {
     private ChangeWriter writer;
     /** Null when ddl.sync.enabled=false. */
     private DdlApplier ddlApplier;
+    private DdlConverter ddlConverter;
+    private long ddlWaitMs;
     private ErrantRecordReporter reporter;
     private SinkMetrics metrics;
     private int batchSize;
@@ -82,7 +84,8 @@ public class OceanBaseSinkTask extends SinkTask {
                 policies.put(c, DdlPolicy.valueOf(config.getString(c.policyKey()).trim().toUpperCase(java.util.Locale.ROOT)));
             }
             // The DDL names a source table; its row changes come from <prefix>.<db>.<table>, so ${topic} formats route alike.
-            DdlConverter ddlConverter = new DdlConverter((change, name) -> router.route(change.record().topic() + "." + name.database() + "." + name.table(),
+            ddlWaitMs = config.getLong(OceanBaseSinkConnectorConfig.DDL_ORDERING_WAIT_MS);
+            ddlConverter = new DdlConverter((change, name) -> router.route(change.record().topic() + "." + name.database() + "." + name.table(),
                     name.database(), name.table()));
             ddlApplier = new DdlApplier(connections, ddlConverter, tables, policies,
                     "fail".equalsIgnoreCase(config.getString(OceanBaseSinkConnectorConfig.DDL_UNSUPPORTED_POLICY).trim()),
@@ -102,21 +105,32 @@ public class OceanBaseSinkTask extends SinkTask {
         }
     }
 
-    /** One record of a put(): a row change, a schema change to apply, or nothing to write. */
+    /** One record of a put(): a row change, a schema change to apply, or (both null) a record with nothing to write. */
     private record Item(SinkRecord record, ChangeEvent event, SchemaChange ddl) {
+        TopicPartition partition() {
+            return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        }
     }
+
+    /**
+     * Records fetched but not yet written, held because a schema change at their head waits for earlier
+     * row changes of its table (see docs/ddl-sync.md, "Ordering"); in binlog order.
+     */
+    private final List<Item> held = new ArrayList<>();
+    private long heldSince;
+    /** Highest binlog position of a row change seen per target table: proves its earlier rows have arrived. */
+    private final Map<io.obkc.sink.table.TableId, SchemaChange.SourcePosition> lastRowPosition = new HashMap<>();
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        List<Item> items = new ArrayList<>(records.size());
-        Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
+        List<Item> items = new ArrayList<>(held.size() + records.size());
+        items.addAll(held);
         List<java.util.concurrent.Future<Void>> reported = new ArrayList<>();
-        boolean anyDdl = false;
+        boolean anyDdl = !held.isEmpty();
         for (SinkRecord record : records) {
             try {
                 if (ddlApplier != null && SchemaChange.isSchemaChange(record)) {
-                    SchemaChange sc = SchemaChange.from(record);
-                    items.add(new Item(record, null, sc));
+                    items.add(new Item(record, null, SchemaChange.from(record)));
                     anyDdl = true;
                 } else {
                     ChangeEventExtractor.Result r = extractor.extract(record);
@@ -125,6 +139,7 @@ public class OceanBaseSinkTask extends SinkTask {
                     } else {
                         metrics.recordNotRowData();
                         LOG.debug("Skipping {} record at {}-{}@{}", r.skipReason(), record.topic(), record.kafkaPartition(), record.kafkaOffset());
+                        items.add(new Item(record, null, null));
                     }
                 }
             } catch (DataException e) {
@@ -135,27 +150,41 @@ public class OceanBaseSinkTask extends SinkTask {
                 }
                 LOG.warn("{}; sending it to the dead letter queue", message);
                 reported.add(reporter.report(record, new DataException(message, e)));
+                items.add(new Item(record, null, null));
             }
-            batchOffsets.put(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
-                    new OffsetAndMetadata(record.originalKafkaOffset() + 1));
         }
         if (anyDdl) {
-            items = DdlOrdering.order(items, i -> new TopicPartition(i.record().topic(), i.record().kafkaPartition()), OceanBaseSinkTask::position);
+            items = DdlOrdering.order(items, Item::partition, OceanBaseSinkTask::position);
         }
-        List<ChangeEvent> batch = new ArrayList<>(Math.min(items.size(), batchSize));
         for (Item item : items) {
+            SchemaChange.SourcePosition p = item.event() != null ? position(item) : null;
+            if (p != null) {
+                lastRowPosition.merge(item.event().table(), p, (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            }
+        }
+        held.clear();
+        Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
+        List<ChangeEvent> batch = new ArrayList<>(Math.min(items.size(), batchSize));
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
             if (item.ddl() != null) {
+                if (mustWait(item.ddl(), items.size() - i)) {
+                    held.addAll(items.subList(i, items.size()));
+                    break;
+                }
                 // Earlier row changes are committed first; the DDL commits implicitly and must not split a data transaction.
                 writer.write(batch);
                 batch = new ArrayList<>();
                 ddlApplier.apply(item.ddl());
-                continue;
+                heldSince = 0;
+            } else if (item.event() != null) {
+                batch.add(item.event());
+                if (batch.size() >= batchSize) {
+                    writer.write(batch);
+                    batch = new ArrayList<>();
+                }
             }
-            batch.add(item.event());
-            if (batch.size() >= batchSize) {
-                writer.write(batch);
-                batch = new ArrayList<>();
-            }
+            batchOffsets.put(item.partition(), new OffsetAndMetadata(item.record().originalKafkaOffset() + 1));
         }
         writer.write(batch);
         for (java.util.concurrent.Future<Void> f : reported) {
@@ -166,6 +195,39 @@ public class OceanBaseSinkTask extends SinkTask {
             }
         }
         committed.putAll(batchOffsets);
+    }
+
+    /**
+     * True when a schema change should wait for row changes of its table that the source logged before
+     * it but that have not arrived yet: no row of the table logged after the DDL has been seen, and
+     * neither ddl.ordering.wait.ms has passed nor too many records are held.
+     */
+    private boolean mustWait(SchemaChange ddl, int wouldHold) {
+        if (ddl.snapshot() || ddl.position() == null || ddlWaitMs <= 0) {
+            return false;
+        }
+        io.obkc.sink.table.TableId table;
+        try {
+            table = ddlConverter.tableToWaitFor(ddl, io.obkc.sink.ddl.DdlParser.parse(ddl.ddl()));
+        } catch (DataException e) {
+            return false;
+        }
+        if (table == null) {
+            return false;
+        }
+        SchemaChange.SourcePosition seen = lastRowPosition.get(table);
+        if (seen != null && seen.compareTo(ddl.position()) > 0) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (heldSince == 0) {
+            heldSince = now;
+        }
+        if (now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize) {
+            return false;
+        }
+        LOG.debug("Holding schema change for {} until its earlier row changes arrive: {}", table, ddl.describe());
+        return true;
     }
 
     /** Binlog position of a row change or schema change (MySQL family), or null. */
@@ -196,6 +258,20 @@ public class OceanBaseSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         partitions.forEach(committed::remove);
+        if (!held.isEmpty()) {
+            // Held records were fetched but not written: rewind the partitions this task keeps so they come again.
+            Map<TopicPartition, Long> rewind = new HashMap<>();
+            for (Item i : held) {
+                if (!partitions.contains(i.partition())) {
+                    rewind.putIfAbsent(i.partition(), i.record().originalKafkaOffset());
+                }
+            }
+            held.clear();
+            heldSince = 0;
+            if (!rewind.isEmpty() && context != null) {
+                context.offset(rewind);
+            }
+        }
     }
 
     @Override

@@ -227,8 +227,9 @@ public final class DdlApplier implements AutoCloseable {
 
     private boolean alreadyRecorded(Connection c, String key) throws SQLException {
         ensureAuditTable(c);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + auditTable.quoted() + " WHERE event_key = ? LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + auditTable.quoted() + " WHERE event_key = ? AND connector = ? LIMIT 1")) {
             ps.setString(1, key);
+            ps.setString(2, connectorName);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

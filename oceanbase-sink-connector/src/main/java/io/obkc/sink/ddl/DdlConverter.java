@@ -69,6 +69,28 @@ public final class DdlConverter {
         this.nameRouter = nameRouter;
     }
 
+    /**
+     * The existing target table whose earlier row changes must be written before this statement is
+     * applied, or null when there is none to wait for (CREATE TABLE, statements not synchronized).
+     */
+    public TableId tableToWaitFor(SchemaChange change, ParsedDdl ddl) {
+        Name n = null;
+        if (ddl instanceof ParsedDdl.AlterTable at) {
+            n = at.table();
+        } else if (ddl instanceof ParsedDdl.RenameTable rt) {
+            n = rt.renames().get(0).from();
+        } else if (ddl instanceof ParsedDdl.TruncateTable tt) {
+            n = tt.table();
+        } else if (ddl instanceof ParsedDdl.DropTable dt) {
+            n = dt.tables().get(0);
+        } else if (ddl instanceof ParsedDdl.CreateIndex ci) {
+            n = ci.table();
+        } else if (ddl instanceof ParsedDdl.DropIndex di) {
+            n = di.table();
+        }
+        return n == null ? null : nameRouter.route(change, n.withDefaultDatabase(change.databaseName()));
+    }
+
     public List<TargetDdl> convert(SchemaChange change, ParsedDdl ddl, TargetState state) {
         this.router = n -> nameRouter.route(change, n);
         String db = change.databaseName();
