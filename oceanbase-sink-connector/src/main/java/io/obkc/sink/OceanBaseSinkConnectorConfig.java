@@ -50,6 +50,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
     public static final String AUTO_CREATE = "auto.create";
     public static final String AUTO_EVOLVE = "auto.evolve";
+    public static final String AUTO_EVOLVE_WIDEN = "auto.evolve.widen";
 
     public static final String DDL_SYNC_ENABLED = "ddl.sync.enabled";
     public static final String DDL_UNSUPPORTED_POLICY = "ddl.unsupported.policy";
@@ -141,6 +142,11 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(AUTO_EVOLVE, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Add columns that records carry but the target table lacks (ALTER TABLE ADD COLUMN). Columns are never dropped or narrowed.",
                 GROUP_SCHEMA, ++o, Width.SHORT, "Auto-evolve");
+        d.define(AUTO_EVOLVE_WIDEN, Type.BOOLEAN, true, Importance.MEDIUM,
+                "With auto.evolve=true, also widen a target column (ALTER TABLE MODIFY) when a record's propagated source type "
+                        + "(column.propagate.source.type / datatype.propagate.source.type) is wider: longer VARCHAR, bigger integer, more "
+                        + "DECIMAL digits or scale, more fractional seconds. Never narrows. See docs/ddl-sync.md.",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Widen columns");
 
         o = 0;
         d.define(DATABASE_NAME_FORMAT, Type.STRING, "${source.db}", Importance.MEDIUM,

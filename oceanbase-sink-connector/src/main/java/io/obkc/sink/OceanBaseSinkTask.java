@@ -70,7 +70,7 @@ public class OceanBaseSinkTask extends SinkTask {
         metrics = new SinkMetrics(props.getOrDefault("name", "oceanbase-sink") + "-task");
         ConnectionFactory connections = new ConnectionFactory(config);
         TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
-                config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE));
+                config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
         writer = new ChangeWriter(connections, tables,
                 new WritePlanner(config.insertMode() == OceanBaseSinkConnectorConfig.InsertMode.UPSERT,
                         config.getBoolean(OceanBaseSinkConnectorConfig.DELETE_ENABLED),

@@ -35,9 +35,17 @@ public final class TableManager {
     /** Row schemas already compared with the table for widening (identity), so a steady stream checks once. */
     private final Map<TableId, Schema> widenChecked = new HashMap<>();
 
+    private final boolean widen;
+
     public TableManager(boolean autoCreate, boolean autoEvolve) {
+        this(autoCreate, autoEvolve, true);
+    }
+
+    /** @param widen with autoEvolve, widen columns to the records' wider propagated source types */
+    public TableManager(boolean autoCreate, boolean autoEvolve, boolean widen) {
         this.autoCreate = autoCreate;
         this.autoEvolve = autoEvolve;
+        this.widen = widen;
     }
 
     /** Forgets cached definitions, for example after a reconnect or an error that may come from a changed table. */
@@ -89,7 +97,7 @@ public final class TableManager {
                 def = read(conn, id);
                 cache.put(id, def);
             }
-            if (autoEvolve && widenChecked.get(id) != event.rowSchema()) {
+            if (autoEvolve && widen && widenChecked.get(id) != event.rowSchema()) {
                 if (widen(conn, def, event)) {
                     def = read(conn, id);
                     cache.put(id, def);
