@@ -28,6 +28,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     private static final String GROUP_ROUTING = "Table routing";
     private static final String GROUP_SCHEMA = "Schema";
     private static final String GROUP_RETRIES = "Retries";
+    private static final String GROUP_DDL = "DDL synchronization";
 
     public static final String CONNECTION_URL = "connection.url";
     public static final String CONNECTION_USER = "connection.user";
@@ -49,6 +50,12 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
     public static final String AUTO_CREATE = "auto.create";
     public static final String AUTO_EVOLVE = "auto.evolve";
+    public static final String AUTO_EVOLVE_WIDEN = "auto.evolve.widen";
+
+    public static final String DDL_SYNC_ENABLED = "ddl.sync.enabled";
+    public static final String DDL_UNSUPPORTED_POLICY = "ddl.unsupported.policy";
+    public static final String DDL_AUDIT_TABLE = "ddl.audit.table";
+    public static final String DDL_ORDERING_WAIT_MS = "ddl.ordering.wait.ms";
 
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
@@ -135,6 +142,11 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(AUTO_EVOLVE, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Add columns that records carry but the target table lacks (ALTER TABLE ADD COLUMN). Columns are never dropped or narrowed.",
                 GROUP_SCHEMA, ++o, Width.SHORT, "Auto-evolve");
+        d.define(AUTO_EVOLVE_WIDEN, Type.BOOLEAN, true, Importance.MEDIUM,
+                "With auto.evolve=true, also widen a target column (ALTER TABLE MODIFY) when a record's propagated source type "
+                        + "(column.propagate.source.type / datatype.propagate.source.type) is wider: longer VARCHAR, bigger integer, more "
+                        + "DECIMAL digits or scale, more fractional seconds. Never narrows. See docs/ddl-sync.md.",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Widen columns");
 
         o = 0;
         d.define(DATABASE_NAME_FORMAT, Type.STRING, "${source.db}", Importance.MEDIUM,
@@ -144,6 +156,38 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(TABLE_NAME_FORMAT, Type.STRING, "${source.table}", Importance.MEDIUM,
                 "Target table for a record; same placeholders as database.name.format. Names are always quoted, so any characters are safe.",
                 GROUP_ROUTING, ++o, Width.MEDIUM, "Table name format");
+
+        o = 0;
+        d.define(DDL_SYNC_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Apply the DDL of Debezium schema change events (MySQL/MariaDB sources with include.schema.changes=true; subscribe the sink "
+                        + "to the <topic.prefix> topic as well, e.g. topics.regex=prefix(\\..*)?). When false, schema change events are skipped. "
+                        + "See docs/ddl-sync.md.",
+                GROUP_DDL, ++o, Width.SHORT, "DDL sync");
+        for (io.obkc.sink.ddl.DdlClass c : io.obkc.sink.ddl.DdlClass.values()) {
+            d.define(c.policyKey(), Type.STRING, c.defaultPolicy(), ConfigDef.CaseInsensitiveValidString.in("apply", "skip", "fail"),
+                    Importance.LOW,
+                    c == io.obkc.sink.ddl.DdlClass.OTHER
+                            ? "Statements and ALTER TABLE clauses the sink does not synchronize (table options, partitions, foreign keys, checks, "
+                                    + "views, databases...): skip (logged and recorded in ddl.audit.table) or fail. apply means skip here."
+                            : "What to do with " + c.keyPart().replace('.', ' ').toUpperCase(Locale.ROOT)
+                                    + " statements (or clauses): apply on OceanBase, skip (logged and recorded in ddl.audit.table) or fail the task.",
+                    GROUP_DDL, ++o, Width.SHORT, "Policy: " + c.keyPart());
+        }
+        d.define(DDL_UNSUPPORTED_POLICY, Type.STRING, "fail", ConfigDef.CaseInsensitiveValidString.in("fail", "skip_and_record"), Importance.MEDIUM,
+                "When OceanBase rejects a converted DDL statement (or it cannot be converted): fail stops the task with an error naming the "
+                        + "statement, the table and the server's error; skip_and_record logs a WARN, records it in ddl.audit.table and goes on.",
+                GROUP_DDL, ++o, Width.SHORT, "Unsupported DDL");
+        d.define(DDL_AUDIT_TABLE, Type.STRING, "obkc_meta.ddl_audit", Importance.LOW,
+                "Target table (database.table) where every schema change event is recorded with its outcome (applied, skipped by policy, "
+                        + "rejected by OceanBase, nothing to do) and source position; created when missing. It also keeps a redelivered event "
+                        + "from being applied twice. Empty: outcomes are only logged.",
+                GROUP_DDL, ++o, Width.MEDIUM, "DDL audit table");
+        d.define(DDL_ORDERING_WAIT_MS, Type.LONG, 3000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "How long a schema change of an existing table may wait for that table's row changes that the source logged before it "
+                        + "but that the consumer has not fetched yet (the schema change topic is read independently of the table topics). "
+                        + "It is applied as soon as a row change of the table logged after it arrives, or when this time is up. While it "
+                        + "waits, the records behind it are held in memory, not written. 0: apply schema changes as they arrive.",
+                GROUP_DDL, ++o, Width.SHORT, "DDL ordering wait");
 
         o = 0;
         d.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,

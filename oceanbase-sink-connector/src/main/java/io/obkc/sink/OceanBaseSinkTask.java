@@ -17,6 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.obkc.common.BundleVersion;
+import io.obkc.sink.ddl.DdlApplier;
+import io.obkc.sink.ddl.DdlClass;
+import io.obkc.sink.ddl.DdlConverter;
+import io.obkc.sink.ddl.DdlOrdering;
+import io.obkc.sink.ddl.DdlPolicy;
+import io.obkc.sink.ddl.SchemaChange;
 import io.obkc.sink.event.ChangeEvent;
 import io.obkc.sink.event.ChangeEventExtractor;
 import io.obkc.sink.routing.TableRouter;
@@ -37,6 +43,10 @@ public class OceanBaseSinkTask extends SinkTask {
     private OceanBaseSinkConnectorConfig config;
     private ChangeEventExtractor extractor;
     private ChangeWriter writer;
+    /** Null when ddl.sync.enabled=false. */
+    private DdlApplier ddlApplier;
+    private DdlConverter ddlConverter;
+    private long ddlWaitMs;
     private ErrantRecordReporter reporter;
     private SinkMetrics metrics;
     private int batchSize;
@@ -60,14 +70,30 @@ public class OceanBaseSinkTask extends SinkTask {
         metrics = new SinkMetrics(props.getOrDefault("name", "oceanbase-sink") + "-task");
         registerMetrics();
         ConnectionFactory connections = new ConnectionFactory(config);
-        writer = new ChangeWriter(connections,
-                new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE)),
+        TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
+                config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
+        writer = new ChangeWriter(connections, tables,
                 new WritePlanner(config.insertMode() == OceanBaseSinkConnectorConfig.InsertMode.UPSERT,
                         config.getBoolean(OceanBaseSinkConnectorConfig.DELETE_ENABLED),
                         config.getBoolean(OceanBaseSinkConnectorConfig.TRUNCATE_ENABLED), config.noPrimaryKeyPolicy()),
                 config.getInt(OceanBaseSinkConnectorConfig.ROWS_PER_STATEMENT),
                 config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
                 config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), reporter, metrics);
+        if (config.getBoolean(OceanBaseSinkConnectorConfig.DDL_SYNC_ENABLED)) {
+            Map<DdlClass, DdlPolicy> policies = new java.util.EnumMap<>(DdlClass.class);
+            for (DdlClass c : DdlClass.values()) {
+                policies.put(c, DdlPolicy.valueOf(config.getString(c.policyKey()).trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+            // The DDL names a source table; its row changes come from <prefix>.<db>.<table>, so ${topic} formats route alike.
+            ddlWaitMs = config.getLong(OceanBaseSinkConnectorConfig.DDL_ORDERING_WAIT_MS);
+            ddlConverter = new DdlConverter((change, name) -> router.route(change.record().topic() + "." + name.database() + "." + name.table(),
+                    name.database(), name.table()));
+            ddlApplier = new DdlApplier(connections, ddlConverter, tables, policies,
+                    "fail".equalsIgnoreCase(config.getString(OceanBaseSinkConnectorConfig.DDL_UNSUPPORTED_POLICY).trim()),
+                    DdlApplier.parseAuditTable(config.getString(OceanBaseSinkConnectorConfig.DDL_AUDIT_TABLE)),
+                    props.getOrDefault("name", "oceanbase-sink"), config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
+                    config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS));
+        }
         LOG.info("OceanBase sink task started: target {}, dead letter queue {}", connections.safeUrl(), reporter != null ? "on" : "off");
     }
 
@@ -92,19 +118,42 @@ public class OceanBaseSinkTask extends SinkTask {
         }
     }
 
+    /** One record of a put(): a row change, a schema change to apply, or (both null) a record with nothing to write. */
+    private record Item(SinkRecord record, ChangeEvent event, SchemaChange ddl) {
+        TopicPartition partition() {
+            return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        }
+    }
+
+    /**
+     * Records fetched but not yet written, held because a schema change at their head waits for earlier
+     * row changes of its table (see docs/ddl-sync.md, "Ordering"); in binlog order.
+     */
+    private final List<Item> held = new ArrayList<>();
+    private long heldSince;
+    /** Highest binlog position of a row change seen per target table: proves its earlier rows have arrived. */
+    private final Map<io.obkc.sink.table.TableId, SchemaChange.SourcePosition> lastRowPosition = new HashMap<>();
+
     @Override
     public void put(Collection<SinkRecord> records) {
-        List<ChangeEvent> batch = new ArrayList<>(Math.min(records.size(), batchSize));
-        Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
+        List<Item> items = new ArrayList<>(held.size() + records.size());
+        items.addAll(held);
         List<java.util.concurrent.Future<Void>> reported = new ArrayList<>();
+        boolean anyDdl = !held.isEmpty();
         for (SinkRecord record : records) {
             try {
-                ChangeEventExtractor.Result r = extractor.extract(record);
-                if (r.event() != null) {
-                    batch.add(r.event());
+                if (ddlApplier != null && SchemaChange.isSchemaChange(record)) {
+                    items.add(new Item(record, null, SchemaChange.from(record)));
+                    anyDdl = true;
                 } else {
-                    metrics.recordNotRowData();
-                    LOG.debug("Skipping {} record at {}-{}@{}", r.skipReason(), record.topic(), record.kafkaPartition(), record.kafkaOffset());
+                    ChangeEventExtractor.Result r = extractor.extract(record);
+                    if (r.event() != null) {
+                        items.add(new Item(record, r.event(), null));
+                    } else {
+                        metrics.recordNotRowData();
+                        LOG.debug("Skipping {} record at {}-{}@{}", r.skipReason(), record.topic(), record.kafkaPartition(), record.kafkaOffset());
+                        items.add(new Item(record, null, null));
+                    }
                 }
             } catch (DataException e) {
                 String message = "Cannot read the record of topic " + record.topic() + " partition " + record.kafkaPartition() + " offset "
@@ -114,13 +163,41 @@ public class OceanBaseSinkTask extends SinkTask {
                 }
                 LOG.warn("{}; sending it to the dead letter queue", message);
                 reported.add(reporter.report(record, new DataException(message, e)));
+                items.add(new Item(record, null, null));
             }
-            batchOffsets.put(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
-                    new OffsetAndMetadata(record.originalKafkaOffset() + 1));
-            if (batch.size() >= batchSize) {
+        }
+        if (anyDdl) {
+            items = DdlOrdering.order(items, Item::partition, OceanBaseSinkTask::position);
+        }
+        for (Item item : items) {
+            SchemaChange.SourcePosition p = item.event() != null ? position(item) : null;
+            if (p != null) {
+                lastRowPosition.merge(item.event().table(), p, (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            }
+        }
+        held.clear();
+        Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
+        List<ChangeEvent> batch = new ArrayList<>(Math.min(items.size(), batchSize));
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.ddl() != null) {
+                if (mustWait(item.ddl(), items.size() - i)) {
+                    held.addAll(items.subList(i, items.size()));
+                    break;
+                }
+                // Earlier row changes are committed first; the DDL commits implicitly and must not split a data transaction.
                 writer.write(batch);
                 batch = new ArrayList<>();
+                ddlApplier.apply(item.ddl());
+                heldSince = 0;
+            } else if (item.event() != null) {
+                batch.add(item.event());
+                if (batch.size() >= batchSize) {
+                    writer.write(batch);
+                    batch = new ArrayList<>();
+                }
             }
+            batchOffsets.put(item.partition(), new OffsetAndMetadata(item.record().originalKafkaOffset() + 1));
         }
         writer.write(batch);
         for (java.util.concurrent.Future<Void> f : reported) {
@@ -131,6 +208,51 @@ public class OceanBaseSinkTask extends SinkTask {
             }
         }
         committed.putAll(batchOffsets);
+    }
+
+    /**
+     * True when a schema change should wait for row changes of its table that the source logged before
+     * it but that have not arrived yet: no row of the table logged after the DDL has been seen, and
+     * neither ddl.ordering.wait.ms has passed nor too many records are held.
+     */
+    private boolean mustWait(SchemaChange ddl, int wouldHold) {
+        if (ddl.snapshot() || ddl.position() == null || ddlWaitMs <= 0) {
+            return false;
+        }
+        io.obkc.sink.table.TableId table;
+        try {
+            table = ddlConverter.tableToWaitFor(ddl, io.obkc.sink.ddl.DdlParser.parse(ddl.ddl()));
+        } catch (DataException e) {
+            return false;
+        }
+        if (table == null) {
+            return false;
+        }
+        SchemaChange.SourcePosition seen = lastRowPosition.get(table);
+        if (seen != null && seen.compareTo(ddl.position()) > 0) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (heldSince == 0) {
+            heldSince = now;
+        }
+        if (now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize) {
+            return false;
+        }
+        LOG.debug("Holding schema change for {} until its earlier row changes arrive: {}", table, ddl.describe());
+        return true;
+    }
+
+    /** Binlog position of a row change or schema change (MySQL family), or null. */
+    private static SchemaChange.SourcePosition position(Item item) {
+        if (item.ddl() != null) {
+            return item.ddl().position();
+        }
+        if (!(item.record().value() instanceof org.apache.kafka.connect.data.Struct v) || v.schema().field("source") == null
+                || v.schema().field("source").schema().type() != org.apache.kafka.connect.data.Schema.Type.STRUCT) {
+            return null;
+        }
+        return SchemaChange.position(v.getStruct("source"));
     }
 
     @Override
@@ -149,12 +271,29 @@ public class OceanBaseSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         partitions.forEach(committed::remove);
+        if (!held.isEmpty()) {
+            // Held records were fetched but not written: rewind the partitions this task keeps so they come again.
+            Map<TopicPartition, Long> rewind = new HashMap<>();
+            for (Item i : held) {
+                if (!partitions.contains(i.partition())) {
+                    rewind.putIfAbsent(i.partition(), i.record().originalKafkaOffset());
+                }
+            }
+            held.clear();
+            heldSince = 0;
+            if (!rewind.isEmpty() && context != null) {
+                context.offset(rewind);
+            }
+        }
     }
 
     @Override
     public void stop() {
         if (writer != null) {
             writer.close();
+        }
+        if (ddlApplier != null) {
+            ddlApplier.close();
         }
         if (metrics != null) {
             LOG.info("OceanBase sink task stopped: {}", metrics.summary());

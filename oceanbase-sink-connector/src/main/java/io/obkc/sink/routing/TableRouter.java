@@ -49,6 +49,19 @@ public final class TableRouter {
         return resolve(topic, source);
     }
 
+    /**
+     * Routes a table named by a DDL statement. {@code topic} stands for the table's own topic (Debezium's
+     * {@code <prefix>.<db>.<table>}), so ${topic} formats resolve as they do for the table's row changes.
+     */
+    public TableId route(String topic, String db, String table) {
+        org.apache.kafka.connect.data.Schema s = org.apache.kafka.connect.data.SchemaBuilder.struct()
+                .field("db", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA)
+                .field("schema", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA)
+                .field("table", org.apache.kafka.connect.data.Schema.OPTIONAL_STRING_SCHEMA).build();
+        Struct source = new Struct(s).put("db", db).put("table", table);
+        return resolve(topic, source);
+    }
+
     private TableId resolve(String topic, Struct source) {
         String db = format(databaseFormat, topic, source);
         String table = format(tableFormat, topic, source);

@@ -32,19 +32,31 @@ public final class TableManager {
     private final boolean autoCreate;
     private final boolean autoEvolve;
     private final Map<TableId, TableDefinition> cache = new HashMap<>();
+    /** Row schemas already compared with the table for widening (identity), so a steady stream checks once. */
+    private final Map<TableId, Schema> widenChecked = new HashMap<>();
+
+    private final boolean widen;
 
     public TableManager(boolean autoCreate, boolean autoEvolve) {
+        this(autoCreate, autoEvolve, true);
+    }
+
+    /** @param widen with autoEvolve, widen columns to the records' wider propagated source types */
+    public TableManager(boolean autoCreate, boolean autoEvolve, boolean widen) {
         this.autoCreate = autoCreate;
         this.autoEvolve = autoEvolve;
+        this.widen = widen;
     }
 
     /** Forgets cached definitions, for example after a reconnect or an error that may come from a changed table. */
     public void invalidate() {
         cache.clear();
+        widenChecked.clear();
     }
 
     public void invalidate(TableId id) {
         cache.remove(id);
+        widenChecked.remove(id);
     }
 
     /** Makes sure the event's table exists and has every column the event carries; returns its definition. */
@@ -84,6 +96,13 @@ public final class TableManager {
                 addColumns(conn, id, missing);
                 def = read(conn, id);
                 cache.put(id, def);
+            }
+            if (autoEvolve && widen && widenChecked.get(id) != event.rowSchema()) {
+                if (widen(conn, def, event)) {
+                    def = read(conn, id);
+                    cache.put(id, def);
+                }
+                widenChecked.put(id, event.rowSchema());
             }
         }
         return def;
@@ -157,6 +176,78 @@ public final class TableManager {
             s.execute(sql.toString());
         } catch (SQLException e) {
             throw new SQLException("Cannot create table " + id + ": " + e.getMessage() + "\nDDL was:\n" + sql, e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    /**
+     * Widens target columns whose source column, as the record's propagated source type shows
+     * (column.propagate.source.type / datatype.propagate.source.type), is now wider. Never narrows.
+     */
+    private boolean widen(Connection conn, TableDefinition def, ChangeEvent event) throws SQLException {
+        boolean changed = false;
+        for (Field f : event.rowSchema().fields()) {
+            Map<String, String> params = f.schema().parameters();
+            if (params == null || !params.containsKey(ColumnTypeMapper.SOURCE_TYPE)) {
+                continue;
+            }
+            TableDefinition.Column col = def.column(f.name());
+            if (col == null) {
+                continue;
+            }
+            boolean key = def.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(f.name()));
+            String wider = TypeWidening.widerType(col.columnType(), ColumnTypeMapper.sqlType(f.schema(), key));
+            if (wider != null) {
+                modifyType(conn, def.id(), col, wider, event);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** ALTER TABLE MODIFY to a new type, keeping nullability, default, auto-increment, ON UPDATE, collation and comment. */
+    private void modifyType(Connection conn, TableId id, TableDefinition.Column col, String type, ChangeEvent event) throws SQLException {
+        String dflt = null;
+        String extra = "";
+        String comment = null;
+        String collation = null;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT, COLLATION_NAME FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, schemaOf(conn, id));
+            ps.setString(2, id.table());
+            ps.setString(3, col.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    dflt = rs.getString(1);
+                    extra = rs.getString(2) == null ? "" : rs.getString(2).toLowerCase(java.util.Locale.ROOT);
+                    comment = rs.getString(3);
+                    collation = rs.getString(4);
+                }
+            }
+        }
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(id.quoted()).append(" MODIFY COLUMN ").append(Identifiers.quoteMysql(col.name()))
+                .append(' ').append(type);
+        if (collation != null && (type.startsWith("VARCHAR") || type.startsWith("CHAR") || type.endsWith("TEXT"))) {
+            sql.append(" COLLATE ").append(collation);
+        }
+        sql.append(col.nullable() ? " NULL" : " NOT NULL");
+        if (dflt != null) {
+            boolean expr = dflt.toUpperCase(java.util.Locale.ROOT).startsWith("CURRENT_TIMESTAMP");
+            sql.append(" DEFAULT ").append(expr ? dflt : Identifiers.quoteMysqlString(dflt));
+        }
+        if (extra.contains("auto_increment")) {
+            sql.append(" AUTO_INCREMENT");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on update (current_timestamp(\\(\\d*\\))?)").matcher(extra);
+        if (m.find()) {
+            sql.append(" ON UPDATE ").append(m.group(1).toUpperCase(java.util.Locale.ROOT));
+        }
+        if (comment != null && !comment.isEmpty()) {
+            sql.append(" COMMENT ").append(Identifiers.quoteMysqlString(comment));
+        }
+        LOG.info("Widening column {}.{} from {} to {} (records of {} carry the wider source type): {}", id, col.name(), col.columnType(), type,
+                event.describeOrigin(), sql);
+        try (Statement s = conn.createStatement()) {
+            s.execute(sql.toString());
         }
     }
 

@@ -1,0 +1,180 @@
+package io.obkc.sink.ddl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+import io.obkc.sink.ddl.DdlConverter.TargetDdl;
+import io.obkc.sink.ddl.SchemaChange.SourceColumn;
+import io.obkc.sink.ddl.SchemaChange.TableChange;
+import io.obkc.sink.table.TableId;
+
+class DdlConverterTest {
+    /** Routes source db "src" to target db "tgt", table names with a "t_" prefix, as name formats would. */
+    private final DdlConverter converter = new DdlConverter((change, name) -> new TableId("tgt", "t_" + name.table()));
+    private final FakeState state = new FakeState();
+
+    static final class FakeState implements DdlConverter.TargetState {
+        final Set<String> tables = new HashSet<>();
+        final Set<String> columns = new HashSet<>();
+        final Set<String> indexes = new HashSet<>();
+
+        @Override
+        public boolean tableExists(TableId table) {
+            return tables.contains(table.table());
+        }
+
+        @Override
+        public boolean columnExists(TableId table, String column) {
+            return columns.contains(table.table() + "." + column.toLowerCase());
+        }
+
+        @Override
+        public boolean indexExists(TableId table, String index) {
+            return indexes.contains(table.table() + "." + index.toLowerCase());
+        }
+    }
+
+    private static SourceColumn col(String name, String type, Integer len, Integer scale, boolean optional, String dflt, String... enums) {
+        return new SourceColumn(name, type, type, len, scale, 0, optional, false, false, null, dflt, List.of(enums), null);
+    }
+
+    private static SchemaChange change(String ddl, String type, List<SourceColumn> columns, List<String> pk) {
+        List<TableChange> tcs = new ArrayList<>();
+        if (type != null) {
+            tcs.add(new TableChange(type, new ParsedDdl.Name("src", "orders"), columns, pk, null));
+        }
+        return new SchemaChange(new SinkRecord("p", 0, null, null, null, null, 7), "src", ddl, tcs, null, false);
+    }
+
+    private List<TargetDdl> convert(SchemaChange c) {
+        return converter.convert(c, DdlParser.parse(c.ddl()), state);
+    }
+
+    private static List<String> sql(List<TargetDdl> out) {
+        return out.stream().flatMap(t -> t.sql().stream()).toList();
+    }
+
+    @Test
+    void createTableFromStructuredColumnsWithIndexesSeparately() {
+        List<SourceColumn> cols = List.of(
+                new SourceColumn("id", "BIGINT UNSIGNED", "BIGINT UNSIGNED", null, null, 1, false, true, false, null, null, List.of(), null),
+                col("name", "VARCHAR", 40, null, false, "n/a"),
+                col("price", "DECIMAL", 10, 2, true, "0.00"),
+                col("state", "ENUM", 1, null, true, "new", "'new'", "'it''s'"),
+                col("body", "TEXT", null, null, true, "x"),
+                col("at", "DATETIME", 6, null, true, "CURRENT_TIMESTAMP"),
+                col("flag", "BOOLEAN", null, null, true, "1"));
+        List<TargetDdl> out = convert(change("CREATE TABLE orders (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40) NOT NULL, "
+                + "KEY idx_name (name), UNIQUE KEY uk (price, state))", "CREATE", cols, List.of("id")));
+        assertThat(out).extracting(TargetDdl::ddlClass).containsExactly(DdlClass.CREATE_TABLE, DdlClass.ADD_INDEX, DdlClass.ADD_INDEX);
+        assertThat(out.get(0).table()).isEqualTo(new TableId("tgt", "t_orders"));
+        assertThat(out.get(0).sql()).containsExactly("CREATE DATABASE IF NOT EXISTS `tgt` DEFAULT CHARACTER SET utf8mb4",
+                "CREATE TABLE IF NOT EXISTS `tgt`.`t_orders` (\n"
+                        + "  `id` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,\n"
+                        + "  `name` VARCHAR(40) NOT NULL DEFAULT 'n/a',\n"
+                        + "  `price` DECIMAL(10,2) NULL DEFAULT 0.00,\n"
+                        + "  `state` ENUM('new','it''s') NULL DEFAULT 'new',\n"
+                        + "  `body` TEXT NULL,\n"
+                        + "  `at` DATETIME(6) NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
+                        + "  `flag` TINYINT(1) NULL DEFAULT 1,\n"
+                        + "  PRIMARY KEY (`id`)\n"
+                        + ") DEFAULT CHARSET = utf8mb4");
+        assertThat(out.get(1).sql()).containsExactly("ALTER TABLE `tgt`.`t_orders` ADD INDEX `idx_name` (`name`)");
+        assertThat(out.get(2).sql()).containsExactly("ALTER TABLE `tgt`.`t_orders` ADD UNIQUE INDEX `uk` (`price`, `state`)");
+    }
+
+    @Test
+    void alterColumnClausesUseTheStructuredDefinition() {
+        state.tables.add("t_orders");
+        state.columns.add("t_orders.old");
+        state.columns.add("t_orders.gone");
+        List<SourceColumn> cols = List.of(col("id", "INT", null, null, false, null), col("note", "VARCHAR", 100, null, true, null),
+                col("amount", "BIGINT", null, null, false, "0"), col("renamed", "VARCHAR", 20, null, true, null));
+        List<TargetDdl> out = convert(change("ALTER TABLE orders ADD COLUMN note VARCHAR(100) AFTER id, MODIFY amount BIGINT NOT NULL DEFAULT 0, "
+                + "CHANGE old renamed VARCHAR(20), DROP COLUMN gone, DROP COLUMN never_there, ENGINE = InnoDB", "ALTER", cols, List.of("id")));
+        assertThat(out).extracting(TargetDdl::ddlClass).containsExactly(DdlClass.ADD_COLUMN, DdlClass.MODIFY_COLUMN, DdlClass.CHANGE_COLUMN,
+                DdlClass.DROP_COLUMN, DdlClass.DROP_COLUMN, DdlClass.OTHER);
+        assertThat(sql(out)).containsExactly(
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `note` VARCHAR(100) NULL AFTER `id`",
+                "ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `amount` BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE `tgt`.`t_orders` CHANGE COLUMN `old` `renamed` VARCHAR(20) NULL",
+                "ALTER TABLE `tgt`.`t_orders` DROP COLUMN `gone`");
+        assertThat(out.get(4).isNoop()).isTrue();
+    }
+
+    @Test
+    void replayedOrOvertakenAlterIsIdempotent() {
+        // Row changes already added the column (auto.evolve), and the rename already happened.
+        state.tables.add("t_orders");
+        state.columns.add("t_orders.note");
+        state.columns.add("t_orders.renamed");
+        state.indexes.add("t_orders.idx");
+        List<SourceColumn> cols = List.of(col("note", "VARCHAR", 100, null, true, null), col("renamed", "INT", null, null, true, null));
+        List<TargetDdl> out = convert(change("ALTER TABLE orders ADD note VARCHAR(100), CHANGE old renamed INT, ADD INDEX idx (note), "
+                + "DROP INDEX other", "ALTER", cols, List.of()));
+        assertThat(sql(out)).containsExactly("ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `note` VARCHAR(100) NULL",
+                "ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `renamed` INT NULL");
+        assertThat(out.get(2).isNoop()).isTrue();
+        assertThat(out.get(3).isNoop()).isTrue();
+    }
+
+    @Test
+    void renameTruncateDropAndIndexStatements() {
+        state.tables.add("t_orders");
+        state.indexes.add("t_orders.ix");
+        assertThat(sql(convert(change("RENAME TABLE orders TO orders2", null, List.of(), List.of()))))
+                .containsExactly("RENAME TABLE `tgt`.`t_orders` TO `tgt`.`t_orders2`");
+        assertThat(sql(convert(change("TRUNCATE TABLE orders", null, List.of(), List.of())))).containsExactly("TRUNCATE TABLE `tgt`.`t_orders`");
+        assertThat(sql(convert(change("DROP TABLE `orders` /* generated by server */", "DROP", List.of(), List.of()))))
+                .containsExactly("DROP TABLE IF EXISTS `tgt`.`t_orders`");
+        assertThat(sql(convert(change("CREATE INDEX ix2 ON orders (a)", "ALTER", List.of(), List.of()))))
+                .containsExactly("CREATE INDEX `ix2` ON `tgt`.`t_orders` (`a`)");
+        assertThat(sql(convert(change("DROP INDEX ix ON orders", "ALTER", List.of(), List.of()))))
+                .containsExactly("ALTER TABLE `tgt`.`t_orders` DROP INDEX `ix`");
+    }
+
+    @Test
+    void renameAlreadyDoneIsANoop() {
+        state.tables.add("t_orders2");
+        List<TargetDdl> out = convert(change("RENAME TABLE orders TO orders2", null, List.of(), List.of()));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).isNoop()).isTrue();
+    }
+
+    @Test
+    void unknownTypesAndMissingDefinitionsAreUnsupportedNotGuessed() {
+        List<TargetDdl> out = convert(change("ALTER TABLE orders ADD COLUMN g SOMETYPE", "ALTER",
+                List.of(col("g", "SOMETYPE", null, null, true, null)), List.of()));
+        assertThat(out.get(0).unsupported()).contains("SOMETYPE");
+        out = convert(change("CREATE TABLE orders (a INT)", null, List.of(), List.of()));
+        assertThat(out.get(0).unsupported()).contains("tableChanges");
+    }
+
+    @Test
+    void otherStatementsAreNotSynchronized() {
+        List<TargetDdl> out = convert(change("CREATE DATABASE x", null, List.of(), List.of()));
+        assertThat(out).singleElement().satisfies(t -> {
+            assertThat(t.ddlClass()).isEqualTo(DdlClass.OTHER);
+            assertThat(t.sql()).isEmpty();
+        });
+    }
+
+    @Test
+    void mariadbTypesAndLobDefaults() {
+        assertThat(SourceColumnMapper.targetType(col("u", "UUID", null, null, true, null))).isEqualTo("CHAR(36)");
+        assertThat(SourceColumnMapper.targetType(col("i", "INET6", null, null, true, null))).isEqualTo("VARCHAR(39)");
+        assertThat(SourceColumnMapper.targetType(col("t", "TINYINT", 1, null, true, null))).isEqualTo("TINYINT(1)");
+        assertThat(SourceColumnMapper.targetType(col("t", "INT UNSIGNED ZEROFILL", 10, null, true, null))).isEqualTo("INT UNSIGNED");
+        assertThat(SourceColumnMapper.targetType(col("b", "BIT", 12, null, true, null))).isEqualTo("BIT(12)");
+        assertThat(SourceColumnMapper.targetType(col("s", "SET", null, null, true, null, "a", "b"))).isEqualTo("SET('a','b')");
+        assertThat(SourceColumnMapper.columnDefinition(col("j", "JSON", null, null, true, "{}"), false)).isEqualTo("`j` JSON NULL");
+        assertThat(SourceColumnMapper.columnDefinition(col("c", "CHAR", 3, null, false, "it's"), false)).isEqualTo("`c` CHAR(3) NOT NULL DEFAULT 'it''s'");
+    }
+}

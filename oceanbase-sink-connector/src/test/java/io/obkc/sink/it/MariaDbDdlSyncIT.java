@@ -1,0 +1,255 @@
+package io.obkc.sink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.obkc.testing.ConnectTestBed;
+import io.obkc.testing.DatabaseEndpoint;
+import io.obkc.testing.SqlAssertions;
+import io.obkc.testing.TestBed;
+
+/**
+ * DDL synchronization end to end: DDL run on MariaDB mid-stream, between row changes, reaches seekdb
+ * through Debezium's schema change topic and the sink, with the target database renamed by
+ * database.name.format. A second sink on the same topics checks the fail and skip policies.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MariaDbDdlSyncIT {
+    private static final String SRC = "ddl_src";
+    private static final String TGT = "ddl_tgt";
+    private static final String TGT_STRICT = "ddl_tgt_strict";
+    private static final String META = "ddl_meta";
+    private static final String SOURCE = "ddl-mariadb-source";
+    private static final String SINK = "ddl-oceanbase-sink";
+    private static final String STRICT_SINK = "ddl-oceanbase-sink-strict";
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private static DatabaseEndpoint mariadb;
+    private static DatabaseEndpoint oceanbase;
+    private static ConnectTestBed connect;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        mariadb = TestBed.mysql();
+        oceanbase = TestBed.oceanbase();
+        mariadb.recreateDatabase(SRC);
+        for (String db : List.of(TGT, TGT_STRICT, META)) {
+            oceanbase.execute("DROP DATABASE IF EXISTS `" + db + "`");
+        }
+        mariadb.execute("USE " + SRC,
+                "CREATE TABLE t1 (id INT NOT NULL PRIMARY KEY, name VARCHAR(20) NOT NULL, amount DECIMAL(5,2), note VARCHAR(30), KEY idx_note (note))",
+                "INSERT INTO t1 VALUES (1, 'one', 1.50, 'n1'), (2, 'two', 2.50, NULL)");
+        connect = ConnectTestBed.start("ddlit");
+        connect.putConnector(SOURCE, sourceConfig());
+        connect.awaitRunning(SOURCE, TIMEOUT);
+        connect.putConnector(SINK, sinkConfig(TGT));
+        connect.awaitRunning(SINK, TIMEOUT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connect != null) {
+            connect.close();
+        }
+    }
+
+    static Map<String, String> sourceConfig() {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        c.put("tasks.max", "1");
+        c.put("database.hostname", mariadb.host());
+        c.put("database.port", String.valueOf(mariadb.port()));
+        c.put("database.user", mariadb.user());
+        c.put("database.password", mariadb.password());
+        c.put("database.server.id", String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 1_000_000)));
+        c.put("topic.prefix", "ddlit");
+        c.put("database.include.list", SRC);
+        c.put("include.schema.changes", "true");
+        c.put("schema.history.internal.kafka.bootstrap.servers", connect.bootstrapServers());
+        c.put("schema.history.internal.kafka.topic", "ddlit-schema-history");
+        c.put("schema.history.internal.store.only.captured.databases.ddl", "true");
+        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
+        c.put("schema.history.internal.skip.unparseable.ddl", "true");
+        c.put("datatype.propagate.source.type", ".+");
+        c.put("snapshot.mode", "initial");
+        // Debezium reports TRUNCATE as a truncate event (op=t) on the table topic, not as a schema change; it skips them by default.
+        c.put("skipped.operations", "none");
+        return c;
+    }
+
+    static Map<String, String> sinkConfig(String targetDb) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
+        c.put("tasks.max", "1");
+        // The schema change topic is the bare prefix; row changes are ddlit.<db>.<table>.
+        c.put("topics.regex", "ddlit(\\.ddl_src\\..*)?");
+        c.put("connection.url", "jdbc:mysql://" + oceanbase.host() + ":" + oceanbase.port() + "/");
+        c.put("connection.user", oceanbase.user());
+        c.put("connection.password", oceanbase.password());
+        c.put("database.name.format", targetDb);
+        c.put("ddl.audit.table", META + ".ddl_audit");
+        c.put("ddl.unsupported.policy", "skip_and_record");
+        c.put("retry.backoff.ms", "200");
+        return c;
+    }
+
+    @Test
+    @Order(1)
+    void snapshotCreatesTheTableFromItsDdl() throws Exception {
+        awaitSame("t1");
+        String ddl = showCreate("t1");
+        assertThat(ddl).contains("`name` varchar(20) NOT NULL", "`amount` decimal(5,2)", "PRIMARY KEY (`id`)");
+    }
+
+    @Test
+    @Order(2)
+    void createTableWithIndexThenRows() throws Exception {
+        mariadb.execute("USE " + SRC, "CREATE TABLE t2 (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, code CHAR(4) NOT NULL DEFAULT 'xx', "
+                + "qty INT UNSIGNED, UNIQUE KEY uk_code (code)) COMMENT 'made mid-stream'",
+                "INSERT INTO t2 (code, qty) VALUES ('a', 1), ('b', 2)");
+        awaitSame("t2");
+        assertThat(showCreate("t2")).contains("`code` char(4) NOT NULL DEFAULT 'xx'", "`qty` int(10) unsigned", "AUTO_INCREMENT",
+                "UNIQUE KEY `uk_code` (`code`)");
+    }
+
+    @Test
+    @Order(3)
+    void addModifyChangeAndDropColumnsBetweenRowChanges() throws Exception {
+        mariadb.execute("USE " + SRC,
+                "ALTER TABLE t1 ADD COLUMN qty INT NOT NULL DEFAULT 7 AFTER name",
+                "INSERT INTO t1 (id, name, amount) VALUES (3, 'three', 3.25)",
+                "UPDATE t1 SET qty = 70 WHERE id = 1",
+                "ALTER TABLE t1 MODIFY name VARCHAR(50) NOT NULL",
+                "INSERT INTO t1 (id, name) VALUES (4, 'a name longer than twenty characters')",
+                "ALTER TABLE t1 MODIFY amount DECIMAL(10,3)",
+                "INSERT INTO t1 (id, name, amount) VALUES (5, 'five', 1234567.125)",
+                "ALTER TABLE t1 CHANGE COLUMN qty quantity BIGINT NOT NULL DEFAULT 8",
+                "INSERT INTO t1 (id, name, quantity) VALUES (6, 'six', 9000000000)",
+                "ALTER TABLE t1 ADD COLUMN tmp INT, ADD COLUMN tmp2 VARCHAR(5) DEFAULT 'z'",
+                "UPDATE t1 SET tmp = id * 10",
+                "ALTER TABLE t1 DROP COLUMN tmp",
+                "INSERT INTO t1 (id, name) VALUES (7, 'seven')");
+        awaitSame("t1");
+        assertThat(columns("t1")).containsExactly("id", "name", "quantity", "amount", "note", "tmp2");
+        assertThat(showCreate("t1")).contains("`name` varchar(50) NOT NULL", "`quantity` bigint(20) NOT NULL DEFAULT '8'", "`amount` decimal(10,3)");
+    }
+
+    @Test
+    @Order(4)
+    void addAndDropIndex() throws Exception {
+        // Debezium 3.5's MariaDB connector emits no schema change event for CREATE INDEX / DROP INDEX statements (see docs/ddl-sync.md);
+        // the ALTER TABLE forms it does emit.
+        mariadb.execute("USE " + SRC, "ALTER TABLE t1 ADD INDEX idx_name_qty (name, quantity)", "ALTER TABLE t2 ADD UNIQUE INDEX ux_t2 (qty, code)",
+                "ALTER TABLE t1 DROP INDEX idx_note", "INSERT INTO t1 (id, name) VALUES (8, 'eight')");
+        awaitSame("t1");
+        SqlAssertions.awaitTrue("indexes follow", TIMEOUT, () -> indexes("t1").equals(List.of("PRIMARY", "idx_name_qty"))
+                && indexes("t2").contains("ux_t2"));
+    }
+
+    @Test
+    @Order(5)
+    void statementOceanBaseRejectsIsSkippedAndRecorded() throws Exception {
+        // MariaDB turns the index on note into a prefix index; OceanBase cannot index a TEXT column (error 1167).
+        mariadb.execute("USE " + SRC, "ALTER TABLE t1 ADD INDEX idx_note2 (note)", "ALTER TABLE t1 MODIFY note TEXT",
+                "INSERT INTO t1 (id, name, note) VALUES (9, 'nine', 'still flows')");
+        SqlAssertions.awaitTrue("row after the rejected DDL", TIMEOUT,
+                () -> SqlAssertions.rows(oceanbase, TGT, "SELECT note FROM t1 WHERE id = 9").equals(List.of(List.of("still flows"))));
+        List<List<String>> audit = SqlAssertions.rows(oceanbase, META,
+                "SELECT statement_class, target_table, outcome FROM ddl_audit WHERE outcome = 'REJECTED' AND target_table = '" + TGT + ".t1'");
+        assertThat(audit).contains(List.of("MODIFY_COLUMN", TGT + ".t1", "REJECTED"));
+        assertThat(SqlAssertions.rows(oceanbase, META, "SELECT reason FROM ddl_audit WHERE outcome = 'REJECTED'").toString()).contains("1167");
+        connect.assertNoFailedTasks(SINK);
+    }
+
+    @Test
+    @Order(6)
+    void renameTruncateAndDropTable() throws Exception {
+        mariadb.execute("USE " + SRC, "RENAME TABLE t2 TO t3", "INSERT INTO t3 (code, qty) VALUES ('c', 3)");
+        awaitSame("t3");
+        SqlAssertions.awaitTrue("t2 renamed away", TIMEOUT, () -> !tableExists("t2"));
+        mariadb.execute("USE " + SRC, "INSERT INTO t3 (code, qty) VALUES ('d', 4)", "TRUNCATE TABLE t3", "INSERT INTO t3 (code, qty) VALUES ('e', 5)");
+        SqlAssertions.awaitTrue("t3 truncated, then one row", TIMEOUT,
+                () -> SqlAssertions.rows(oceanbase, TGT, "SELECT code, qty FROM t3").equals(List.of(List.of("e", "5"))));
+        mariadb.execute("USE " + SRC, "DROP TABLE t3");
+        SqlAssertions.awaitTrue("t3 dropped", TIMEOUT, () -> !tableExists("t3"));
+        awaitSame("t1");
+        connect.assertNoFailedTasks(SINK);
+    }
+
+    @Test
+    @Order(7)
+    void failPolicyStopsTheTaskNamingTheStatementAndSkipPolicyRecords() throws Exception {
+        Map<String, String> strict = sinkConfig(TGT_STRICT);
+        strict.put("ddl.add.index.policy", "skip");
+        strict.put("ddl.drop.column.policy", "fail");
+        connect.putConnector(STRICT_SINK, strict);
+        // It replays the whole history: the DROP COLUMN tmp of step 3 must stop it.
+        SqlAssertions.awaitTrue("strict sink failed", TIMEOUT, () -> {
+            ConnectorStateInfo s = connect.status(STRICT_SINK);
+            return s.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()));
+        });
+        String trace = connect.status(STRICT_SINK).tasks().get(0).trace();
+        assertThat(trace).contains("DROP COLUMN on table " + TGT_STRICT + ".t1", "ddl.drop.column.policy=fail", "DROP COLUMN tmp");
+        // The columns added before the failing statement are there; the skipped index is not, and is recorded.
+        assertThat(SqlAssertions.rows(oceanbase, TGT_STRICT, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+                + TGT_STRICT + "' AND TABLE_NAME = 't1' AND COLUMN_NAME = 'tmp'")).isEqualTo(List.of(List.of("1")));
+        assertThat(SqlAssertions.rows(oceanbase, META, "SELECT COUNT(*) FROM ddl_audit WHERE outcome = 'SKIPPED_BY_POLICY' AND target_table = '"
+                + TGT_STRICT + ".t2' AND statement_class = 'ADD_INDEX'")).isEqualTo(List.of(List.of("1")));
+        connect.deleteConnector(STRICT_SINK);
+    }
+
+    private static String showCreate(String table) throws SQLException {
+        return SqlAssertions.rows(oceanbase, TGT, "SHOW CREATE TABLE " + table).get(0).get(1);
+    }
+
+    private static List<String> columns(String table) throws SQLException {
+        return SqlAssertions.rows(oceanbase, TGT, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + TGT
+                + "' AND TABLE_NAME = '" + table + "' ORDER BY ORDINAL_POSITION").stream().map(r -> r.get(0)).toList();
+    }
+
+    private static List<String> indexes(String table) throws SQLException {
+        return SqlAssertions.rows(oceanbase, TGT, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '" + TGT
+                + "' AND TABLE_NAME = '" + table + "' ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME").stream().map(r -> r.get(0)).toList();
+    }
+
+    private static boolean tableExists(String table) throws SQLException {
+        return !SqlAssertions.rows(oceanbase, TGT, "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + TGT
+                + "' AND TABLE_NAME = '" + table + "'").isEmpty();
+    }
+
+    /** Same columns (names and order) and same rows on both sides. */
+    private static void awaitSame(String table) {
+        String select = "SELECT * FROM " + table + " ORDER BY 1";
+        try {
+            SqlAssertions.awaitTrue(table + " equal in MariaDB and seekdb", TIMEOUT, () -> {
+                connect.assertNoFailedTasks(SOURCE);
+                connect.assertNoFailedTasks(SINK);
+                return tableExists(table) && SqlAssertions.rows(mariadb, SRC, select).equals(SqlAssertions.rows(oceanbase, TGT, select));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            connect.assertNoFailedTasks(SOURCE);
+            connect.assertNoFailedTasks(SINK);
+        }
+        try {
+            assertThat(SqlAssertions.rows(oceanbase, TGT, select)).isEqualTo(SqlAssertions.rows(mariadb, SRC, select));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
