@@ -67,7 +67,7 @@ public final class TableQueries {
             keyOrder.add(dialect.keyOrder(mine, binaryStrings));
             keyParam.add(dialect.keyParam(mine, binaryStrings));
         }
-        this.hash = dialect.rowHash(canonical);
+        this.hash = dialect.rowHash(columns, canonical);
     }
 
     // ---- predicates -------------------------------------------------------------------------------------------
