@@ -2,7 +2,8 @@ package io.obkc.verifier.core;
 
 /**
  * Adapts the rows per chunk so one checksum query takes about the target time: an exponentially weighted
- * moving average of the observed rows per millisecond, with the size changing by at most 2x per observation.
+ * moving average of the observed rows per millisecond. The size may grow 16x on the first observation (the
+ * initial size is a guess) and 4x on later ones, and shrinks at most 2x per observation.
  */
 public final class ChunkSizer {
     private final long targetMillis;
@@ -27,9 +28,10 @@ public final class ChunkSizer {
             return; // a tail chunk says little about speed
         }
         double rate = chunkRows / (double) Math.max(1, millis);
-        rowsPerMilli = rowsPerMilli < 0 ? rate : 0.3 * rate + 0.7 * rowsPerMilli;
+        boolean first = rowsPerMilli < 0;
+        rowsPerMilli = first ? rate : 0.3 * rate + 0.7 * rowsPerMilli;
         long wanted = (long) (rowsPerMilli * targetMillis);
-        rows = clamp(Math.max(rows / 2, Math.min(rows * 2, wanted)));
+        rows = clamp(Math.max(rows / 2, Math.min(rows * (first ? 16 : 4), wanted)));
     }
 
     private long clamp(long n) {

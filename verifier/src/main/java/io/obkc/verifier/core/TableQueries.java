@@ -23,6 +23,11 @@ public final class TableQueries {
         public boolean sameData(Checksum o) {
             return count == o.count && sum.equals(o.sum);
         }
+
+        /** The checksum of the rest of a range when {@code part} covers a sub-range of it (exact: both additive). */
+        public Checksum minus(Checksum part) {
+            return new Checksum(count - part.count, sum.subtract(part.sum), 0);
+        }
     }
 
     /** A fetched row: key texts and the values of all compared columns (plan order). */
@@ -67,7 +72,7 @@ public final class TableQueries {
             keyOrder.add(dialect.keyOrder(mine, binaryStrings));
             keyParam.add(dialect.keyParam(mine, binaryStrings));
         }
-        this.hash = dialect.rowHash(canonical);
+        this.hash = dialect.rowHash(columns, canonical);
     }
 
     // ---- predicates -------------------------------------------------------------------------------------------

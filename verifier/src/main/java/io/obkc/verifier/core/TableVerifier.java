@@ -299,10 +299,28 @@ final class TableVerifier {
     }
 
     private void compareRange(KeyRange range, int depth, ChunkSizer sizer, ChunkOutcome out) {
-        CompletableFuture<Checksum> sf = source.submit(c -> sq.checksum(c, range));
-        CompletableFuture<Checksum> tf = target.submit(c -> tq.checksum(c, range));
-        Checksum s = Futures.join(sf);
-        Checksum t = Futures.join(tf);
+        compareRange(range, depth, sizer, out, null, null);
+    }
+
+    /**
+     * Compares a range by checksum, bisecting a differing one. When the checksums of the range are already known
+     * ({@code knownS}, {@code knownT}: derived by the caller), they are not queried again. Of the two halves of a
+     * differing range only the lower is queried: count and sum are additive and the halves partition the range, so
+     * the upper half's checksum is exactly the range's minus the lower half's.
+     */
+    private void compareRange(KeyRange range, int depth, ChunkSizer sizer, ChunkOutcome out, Checksum knownS,
+            Checksum knownT) {
+        Checksum s;
+        Checksum t;
+        if (knownS != null && knownT != null) {
+            s = knownS;
+            t = knownT;
+        } else {
+            CompletableFuture<Checksum> sf = source.submit(c -> sq.checksum(c, range));
+            CompletableFuture<Checksum> tf = target.submit(c -> tq.checksum(c, range));
+            s = Futures.join(sf);
+            t = Futures.join(tf);
+        }
         if (depth == 0 && sizer != null) {
             sizer.observe(s.count(), Math.max(s.millis(), t.millis()));
         }
@@ -318,8 +336,13 @@ final class TableVerifier {
             TableQueries q = side == source ? sq : tq;
             Key mid = side.call(c -> q.keyAt(c, range, larger / 2 - 1));
             if (mid != null && !mid.equals(range.upper()) && !mid.equals(range.lower())) {
-                compareRange(new KeyRange(range.lower(), mid), depth + 1, null, out);
-                compareRange(new KeyRange(mid, range.upper()), depth + 1, null, out);
+                KeyRange lowerHalf = new KeyRange(range.lower(), mid);
+                CompletableFuture<Checksum> lsf = source.submit(c -> sq.checksum(c, lowerHalf));
+                CompletableFuture<Checksum> ltf = target.submit(c -> tq.checksum(c, lowerHalf));
+                Checksum ls = Futures.join(lsf);
+                Checksum lt = Futures.join(ltf);
+                compareRange(lowerHalf, depth + 1, null, out, ls, lt);
+                compareRange(new KeyRange(mid, range.upper()), depth + 1, null, out, s.minus(ls), t.minus(lt));
                 return;
             }
         }

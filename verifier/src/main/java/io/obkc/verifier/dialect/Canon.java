@@ -3,6 +3,7 @@ package io.obkc.verifier.dialect;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.obkc.verifier.model.ColumnInfo;
@@ -12,6 +13,13 @@ import io.obkc.verifier.model.TypeCategory;
 /** Engine-neutral helpers for canonical values. */
 final class Canon {
     static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /** Between the elements of a row's hash text. */
+    static final String SEPARATOR = "|,";
+    /** A NULL element of a row's hash text (a non-NULL element never contains it: its {@code |} are escaped). */
+    static final String NULL_MARK = "|N";
+    /** What a {@code |} inside an element becomes. */
+    static final String ESCAPED_BAR = "|!";
 
     private Canon() {
     }
@@ -49,6 +57,30 @@ final class Canon {
             return v.raw();
         }
         return v.canonical();
+    }
+
+    /** Whether the canonical text of such a column may contain a {@code |} and so must be escaped in a row hash. */
+    static boolean mayContainBar(ColumnInfo c) {
+        return switch (c.category()) {
+            case STRING, OTHER, JSON -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The row hash text in Java, exactly as the dialects build it in SQL (for tests and documentation): elements
+     * joined by {@link #SEPARATOR}, {@code |} escaped, NULL as {@link #NULL_MARK}.
+     */
+    static String hashText(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(SEPARATOR);
+            }
+            String v = values.get(i);
+            sb.append(v == null ? NULL_MARK : v.replace("|", ESCAPED_BAR));
+        }
+        return sb.toString();
     }
 
     static boolean isNumber(String s) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
@@ -174,10 +173,16 @@ public class PostgresDialect implements VerifierDialect {
     }
 
     @Override
-    public String rowHash(List<String> canonicalExpressions) {
-        String text = canonicalExpressions.stream()
-                .map(e -> "COALESCE(length(" + e + ") || ':' || " + e + ", 'N')")
-                .collect(Collectors.joining(" || '|' || ", "(", ")"));
+    public String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < canonicalExpressions.size(); i++) {
+            String e = canonicalExpressions.get(i);
+            if (Canon.mayContainBar(columns.get(i))) {
+                e = "replace(" + e + ", '|', '" + Canon.ESCAPED_BAR + "')";
+            }
+            parts.add("COALESCE(" + e + ", '" + Canon.NULL_MARK + "')");
+        }
+        String text = String.join(" || '" + Canon.SEPARATOR + "' || ", parts);
         return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";
     }
 

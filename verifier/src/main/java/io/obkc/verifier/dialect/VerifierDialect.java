@@ -16,7 +16,7 @@ import io.obkc.verifier.model.TableInfo;
  * from these pieces, so a new engine is a new implementation and never an {@code if} in the core.
  *
  * <p>The central contract: {@link #canonical(ColumnInfo, ColumnInfo)} renders a value as a text that is identical on
- * every engine for equal data, and {@link #rowHash(List)} turns the canonical texts of a row into the same 60-bit
+ * every engine for equal data, and {@link #rowHash(List, List)} turns the canonical texts of a row into the same 60-bit
  * integer on every engine. Sums of these hashes are the chunk checksums.
  */
 public interface VerifierDialect {
@@ -48,8 +48,16 @@ public interface VerifierDialect {
      */
     String canonical(ColumnInfo column, ColumnInfo peer);
 
-    /** Expression hashing the canonical texts of a row to a non-negative 60-bit integer, NULL-safe and injective input. */
-    String rowHash(List<String> canonicalExpressions);
+    /**
+     * Expression hashing the canonical texts of a row to a non-negative 60-bit integer, NULL-safe and with an
+     * injective input text. The text joins the elements with {@code |,}; in elements that may contain {@code |}
+     * (strings, JSON, other) every {@code |} becomes {@code |!}; SQL NULL is {@code |N}. So
+     * every {@code |} of the text starts one of three distinct two-character tokens and the text decodes uniquely,
+     * while each element is evaluated once. Engines must produce byte-identical text for equal data.
+     *
+     * @param columns this side's columns, parallel to {@code canonicalExpressions}
+     */
+    String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions);
 
     /** Expression ordering/comparing a key column so both engines agree (bytewise for strings when binary). */
     String keyOrder(ColumnInfo column, boolean binaryStrings);
