@@ -60,7 +60,7 @@ public final class SinkBenchmark {
     private static final Duration POLL = Duration.ofMillis(250);
 
     record Options(long rows, List<String> formats, List<Integer> partitions, List<String> sinks, int maxPollRecords, int batchSize, Duration timeout,
-            Path jfrDir, Path latest, Path archiveDir, Map<String, String> obkcProps, Map<String, String> debeziumProps, int samples) {
+            Path jfrDir, Path latest, Path archiveDir, Map<String, String> obkcProps, Map<String, String> debeziumProps, int samples, boolean keep) {
     }
 
     /** CPU seconds spent during a run: the sink's task threads, this whole JVM (broker and worker included), the database server. */
@@ -108,6 +108,8 @@ public final class SinkBenchmark {
     }
 
     private int run() throws Exception {
+        // Earlier runs' target databases hold millions of rows in seekdb's memory; drop them so every run starts alike.
+        dropBenchDatabases();
         long t = System.nanoTime();
         expectedChecksum = BenchRows.expectedChecksum(opt.rows());
         say(String.format(Locale.ROOT, "expected checksum of %,d rows computed in %.1f s", opt.rows(), secondsSince(t)));
@@ -343,7 +345,12 @@ public final class SinkBenchmark {
         }
         String check = verify(db);
         say("  " + name + " check: " + check);
-        return new Result(sink, format, partitions, opt.rows(), seconds, first, null, check, ddl(db), loadBefore, loadAfter, cpu);
+        String ddl = ddl(db);
+        if (!opt.keep()) {
+            // The next run should not pay for this one's data (memstore freezes, compactions).
+            ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
+        }
+        return new Result(sink, format, partitions, opt.rows(), seconds, first, null, check, ddl, loadBefore, loadAfter, cpu);
     }
 
     /** The first failed task's trace (first lines), or null. */
@@ -377,6 +384,21 @@ public final class SinkBenchmark {
             }
         }
         return b.length() > 3000 ? b.substring(0, 3000) + "..." : b.toString();
+    }
+
+    private void dropBenchDatabases() throws SQLException {
+        List<String> dbs = new ArrayList<>();
+        try (Connection c = ob.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'bench\\_%'")) {
+            while (rs.next()) {
+                dbs.add(rs.getString(1));
+            }
+        }
+        for (String db : dbs) {
+            ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
+        }
+        if (!dbs.isEmpty()) {
+            say("dropped earlier benchmark databases " + dbs);
+        }
     }
 
     private long countRows(String db) {
@@ -472,7 +494,7 @@ public final class SinkBenchmark {
         b.append("- Format `json`: JsonConverter with schemas.enable=true (about 5.5 KB per record, mostly the inline schema), as the worker sees "
                 + "Debezium output with that converter. Format `id`: the record carries only the id and a benchmark converter rebuilds the same "
                 + "envelope Struct, so the run measures the sinks without JSON parsing.\n");
-        produceSeconds.forEach((p, s) -> b.append(String.format(Locale.ROOT, "- Producing the %s topic took %.1f s (not counted).\n", p, s)));
+        produceSeconds.forEach((p, s) -> b.append(String.format(Locale.ROOT, "- Producing the %s took %.1f s (not counted).\n", p, s)));
         b.append("- Both sinks: same topic, tasks.max = partitions, consumer.override.max.poll.records=").append(opt.maxPollRecords())
                 .append(", batch.size=").append(opt.batchSize()).append(", upsert, primary key from the record key, table auto-created in a fresh database.\n");
         b.append("- Time: from creating the connector until COUNT(*) of the target equals the row count (polled every ")
@@ -586,6 +608,7 @@ public final class SinkBenchmark {
         Path latest = null;
         Path archive = null;
         int samples = 500;
+        boolean keep = false;
         Map<String, String> obkc = new LinkedHashMap<>();
         Map<String, String> dbz = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -602,6 +625,7 @@ public final class SinkBenchmark {
                 case "--latest" -> latest = Path.of(args[++i]);
                 case "--archive" -> archive = Path.of(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
+                case "--keep" -> keep = true;
                 case "--obkc-prop" -> put(obkc, args[++i]);
                 case "--debezium-prop" -> put(dbz, args[++i]);
                 case "-h", "--help" -> {
@@ -621,13 +645,15 @@ public final class SinkBenchmark {
                               --debezium-prop k=v      extra Debezium JDBC sink property (repeatable)
                               --latest FILE            write the report here too
                               --archive DIR            and a timestamped copy here
-                              --samples N              rows compared one by one per target (default 500)""");
+                              --samples N              rows compared one by one per target (default 500)
+                              --keep                   keep each target database (default: dropped after its check;
+                                                       all bench_* databases are dropped at start)""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("Unknown option " + a + " (see --help)");
             }
         }
-        return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples);
+        return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples, keep);
     }
 
     private static List<Integer> splitInts(String s) {
