@@ -1,0 +1,674 @@
+package io.obkc.bench.sink;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.obkc.testing.ConnectTestBed;
+import io.obkc.testing.DatabaseEndpoint;
+import io.obkc.testing.TestBed;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * Throughput of OceanBaseSinkConnector against Debezium's JDBC sink on the same topic and the same seekdb.
+ *
+ * <ol>
+ * <li>Produces {@code --rows} Debezium snapshot envelopes (op=r) once per partition count into a topic of the in-JVM
+ * KRaft broker, serialized by JsonConverter with schemas, as a Debezium source running in a worker with that
+ * converter writes them.</li>
+ * <li>Runs each sink alone, in the same in-JVM distributed Connect worker, into a fresh database on seekdb, timing
+ * from the connector's creation until {@code COUNT(*)} of the target table equals the row count.</li>
+ * <li>Verifies every target: row count, id range, SUM(CRC32(row text)) against the value computed from the
+ * generator, and a random sample of rows compared column by column.</li>
+ * </ol>
+ * Usage: see bench/sink/README.md ({@code bench/sink/run.sh --help}).
+ */
+public final class SinkBenchmark {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    record Options(long rows, List<String> formats, List<Integer> partitions, List<String> sinks, int maxPollRecords, int batchSize, Duration timeout,
+            Path jfrDir, Path latest, Path archiveDir, Map<String, String> obkcProps, Map<String, String> debeziumProps, int samples, boolean keep) {
+    }
+
+    /** CPU seconds spent during a run: the sink's task threads, this whole JVM (broker and worker included), the database server. */
+    record Cpu(double taskThreads, double jvm, double database) {
+        String perRows(long rows) {
+            double k = rows / 100_000.0;
+            return String.format(Locale.ROOT, "%.1f / %.1f / %s", taskThreads / k, jvm / k, Double.isNaN(database) ? "?" : String.format(Locale.ROOT, "%.1f", database / k));
+        }
+    }
+
+    record Result(String sink, String format, int partitions, long rows, double seconds, double firstRowSeconds, String failure, String check,
+            String ddl, String loadBefore, String loadAfter, Cpu cpu) {
+        double rowsPerSecond() {
+            return failure == null ? rows / seconds : 0;
+        }
+    }
+
+    private final Options opt;
+    private final DatabaseEndpoint ob;
+    private final ConnectTestBed bed;
+    private final List<String> log = new ArrayList<>();
+    private long expectedChecksum;
+
+    private SinkBenchmark(Options opt, DatabaseEndpoint ob, ConnectTestBed bed) {
+        this.opt = opt;
+        this.ob = ob;
+        this.bed = bed;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options opt = parse(args);
+        DatabaseEndpoint ob = TestBed.oceanbase();
+        say("seekdb: " + ob);
+        Map<String, String> worker = new HashMap<>();
+        worker.put("connector.client.config.override.policy", "All");
+        int exit = 2;
+        try (ConnectTestBed bed = ConnectTestBed.start("sink-bench", worker)) {
+            exit = new SinkBenchmark(opt, ob, bed).run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+        } finally {
+            // The embedded cluster can leave non-daemon threads behind, on failures too; the process is done.
+            System.exit(exit);
+        }
+    }
+
+    private int run() throws Exception {
+        // Earlier runs' target databases hold millions of rows in seekdb's memory; drop them so every run starts alike.
+        dropBenchDatabases();
+        long t = System.nanoTime();
+        expectedChecksum = BenchRows.expectedChecksum(opt.rows());
+        say(String.format(Locale.ROOT, "expected checksum of %,d rows computed in %.1f s", opt.rows(), secondsSince(t)));
+        List<Result> results = new ArrayList<>();
+        Map<String, Double> produceSeconds = new LinkedHashMap<>();
+        for (String format : opt.formats())
+        for (int p : opt.partitions()) {
+            String topic = BenchRows.topic() + "." + format + ".p" + p;
+            produceSeconds.put(format + " format, " + p + "-partition topic", produce(topic, p, format));
+            for (String sink : opt.sinks()) {
+                Result r = runSink(sink, topic, p, format);
+                results.add(r);
+                say(String.format(Locale.ROOT, "RESULT %s %s p=%d: %s", sink, format, p,
+                        r.failure() != null ? "FAILED: " + r.failure()
+                                : String.format(Locale.ROOT, "%,d rows in %.1f s = %,.0f rows/s (first row at %.1f s); check: %s", r.rows(),
+                                        r.seconds(), r.rowsPerSecond(), r.firstRowSeconds(), r.check())));
+            }
+        }
+        String report = report(results, produceSeconds);
+        System.out.println();
+        System.out.println(report);
+        if (opt.latest() != null) {
+            Files.createDirectories(opt.latest().toAbsolutePath().getParent());
+            Files.writeString(opt.latest(), report);
+            say("wrote " + opt.latest());
+        }
+        if (opt.archiveDir() != null) {
+            Files.createDirectories(opt.archiveDir());
+            Path f = opt.archiveDir().resolve("sink-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+            Files.writeString(f, report);
+            say("wrote " + f);
+        }
+        boolean allGood = results.stream().allMatch(r -> r.failure() == null && r.check().startsWith("OK"));
+        return allGood ? 0 : 1;
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** Produces the envelopes once; returns the seconds it took. */
+    private double produce(String topic, int partitions, String format) throws Exception {
+        bed.cluster().kafka().createTopic(topic, partitions);
+        org.apache.kafka.connect.storage.Converter keyConverter = converter(format);
+        keyConverter.configure(Map.of("schemas.enable", "true"), true);
+        org.apache.kafka.connect.storage.Converter valueConverter = converter(format);
+        valueConverter.configure(Map.of("schemas.enable", "true"), false);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        // JSON envelopes repeat their schema in every message; lz4 keeps the log small, as Debezium deployments usually do.
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(256L * 1024 * 1024));
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        long t = System.nanoTime();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        AtomicLong bytes = new AtomicLong();
+        long tsMs = System.currentTimeMillis();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (long id = 1; id <= opt.rows() && failed.get() == null; id++) {
+                byte[] k = keyConverter.fromConnectData(topic, BenchRows.KEY_SCHEMA, BenchRows.key(id));
+                byte[] v = valueConverter.fromConnectData(topic, BenchRows.ENVELOPE_SCHEMA, BenchRows.snapshotEnvelope(id, opt.rows(), tsMs));
+                bytes.addAndGet(k.length + v.length);
+                producer.send(new ProducerRecord<>(topic, k, v), (md, e) -> {
+                    if (e != null) {
+                        failed.compareAndSet(null, e);
+                    }
+                });
+                if (id % 200_000 == 0) {
+                    say(String.format(Locale.ROOT, "produced %,d / %,d", id, opt.rows()));
+                }
+            }
+            producer.flush();
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        double s = secondsSince(t);
+        long inTopic = endOffsetSum(topic, partitions);
+        if (inTopic != opt.rows()) {
+            throw new IllegalStateException("Topic " + topic + " holds " + inTopic + " records, expected " + opt.rows());
+        }
+        say(String.format(Locale.ROOT, "produced %,d envelopes (%,d MB of JSON before compression, avg %,d bytes) to %s (%d partitions) in %.1f s",
+                opt.rows(), bytes.get() >> 20, bytes.get() / opt.rows(), topic, partitions, s));
+        return s;
+    }
+
+    private static org.apache.kafka.connect.storage.Converter converter(String format) {
+        return switch (format) {
+            case "json" -> new JsonConverter();
+            case "id" -> new IdOnlyConverter();
+            default -> throw new IllegalArgumentException("Unknown format " + format + "; use json or id");
+        };
+    }
+
+    private long endOffsetSum(String topic, int partitions) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int i = 0; i < partitions; i++) {
+                tps.add(new TopicPartition(topic, i));
+            }
+            return c.endOffsets(tps).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    // ---------------------------------------------------------------- sinks
+
+    private Map<String, String> common(String topic, int partitions, String format) {
+        Map<String, String> c = new HashMap<>();
+        if (format.equals("id")) {
+            c.put("key.converter", IdOnlyConverter.class.getName());
+            c.put("value.converter", IdOnlyConverter.class.getName());
+        }
+        c.put("tasks.max", String.valueOf(partitions));
+        c.put("topics", topic);
+        // Same consumer settings for both sinks: large polls, so a put() can fill a whole batch.
+        c.put("consumer.override.max.poll.records", String.valueOf(opt.maxPollRecords()));
+        c.put("consumer.override.max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024));
+        c.put("consumer.override.fetch.max.bytes", String.valueOf(64 * 1024 * 1024));
+        return c;
+    }
+
+    private Map<String, String> sinkConfig(String sink, String topic, int partitions, String format, String db) {
+        Map<String, String> c = common(topic, partitions, format);
+        if (sink.equals("obkc")) {
+            c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
+            c.put("connection.url", "jdbc:mysql://" + ob.host() + ":" + ob.port() + "/");
+            c.put("connection.user", ob.user());
+            c.put("connection.password", ob.password());
+            c.put("database.name.format", db);
+            c.put("table.name.format", "${source.table}");
+            c.put("insert.mode", "upsert");
+            c.put("primary.key.mode", "record_key");
+            c.put("auto.create", "true");
+            c.put("auto.evolve", "true");
+            c.put("batch.size", String.valueOf(opt.batchSize()));
+            c.putAll(opt.obkcProps());
+        } else if (sink.startsWith("debezium")) {
+            // debezium: the driver's defaults; debezium-rewrite: rewriteBatchedStatements=true, Connector/J's multi-row rewrite of JDBC batches.
+            boolean rewrite = sink.equals("debezium-rewrite");
+            // nullCatalogMeansCurrent=true: Debezium looks the table up with DatabaseMetaData.getTables(null, null, "orders"); Connector/J's
+            // default searches every database then, finds an `orders` table elsewhere on the server, skips CREATE TABLE and fails with
+            // "Table 'bench_debezium_p1.orders' doesn't exist".
+            c.put("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector");
+            c.put("connection.url", "jdbc:mysql://" + ob.host() + ":" + ob.port() + "/" + db
+                    + "?useSSL=false&allowPublicKeyRetrieval=true&nullCatalogMeansCurrent=true" + (rewrite ? "&rewriteBatchedStatements=true" : ""));
+            c.put("connection.username", ob.user());
+            c.put("connection.password", ob.password());
+            c.put("insert.mode", "upsert");
+            c.put("delete.enabled", "true");
+            c.put("primary.key.mode", "record_key");
+            c.put("schema.evolution", "basic");
+            c.put("batch.size", String.valueOf(opt.batchSize()));
+            c.put("collection.name.format", "${source.table}");
+            c.put("database.time_zone", "UTC");
+            c.putAll(opt.debeziumProps());
+        } else {
+            throw new IllegalArgumentException("Unknown sink " + sink + "; use obkc, debezium or debezium-rewrite");
+        }
+        return c;
+    }
+
+    private Result runSink(String sink, String topic, int partitions, String format) throws Exception {
+        String db = "bench_" + sink.replace('-', '_') + "_" + format + "_p" + partitions;
+        String name = sink + "-" + format + "-p" + partitions;
+        ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
+        Map<String, String> config = sinkConfig(sink, topic, partitions, format, db);
+        say("== " + name + ": " + opt.rows() + " rows from " + topic + " into seekdb database " + db);
+        String loadBefore = loadAverage();
+        Recording jfr = null;
+        if (opt.jfrDir() != null) {
+            jfr = new Recording(Configuration.getConfiguration("profile"));
+            jfr.setName(name);
+            // Every socket read and write, so the time the task thread waits for the database can be added up.
+            jfr.enable("jdk.SocketRead").withThreshold(Duration.ZERO).withStackTrace();
+            jfr.enable("jdk.SocketWrite").withThreshold(Duration.ZERO).withStackTrace();
+            jfr.start();
+        }
+        AtomicLong count = new AtomicLong();
+        AtomicLong firstRowNanos = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Map<Long, Long> threadCpu0 = threadCpuNanos();
+        double jvmCpu0 = jvmCpuSeconds();
+        double dbCpu0 = databaseCpuSeconds();
+        long t0 = System.nanoTime();
+        bed.putConnector(name, config);
+        long[] lastReport = {t0};
+        try {
+            Awaitility.await(name + " to write " + opt.rows() + " rows").atMost(opt.timeout()).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(() -> {
+                        String f = failedTask(name);
+                        if (f != null) {
+                            failure.set(f);
+                            return true;
+                        }
+                        long n = countRows(db);
+                        count.set(n);
+                        if (n > 0) {
+                            firstRowNanos.compareAndSet(0, System.nanoTime());
+                        }
+                        if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
+                            lastReport[0] = System.nanoTime();
+                            say(String.format(Locale.ROOT, "  %s: %,d rows after %.0f s", name, n, secondsSince(t0)));
+                        }
+                        return n >= opt.rows();
+                    });
+        } catch (ConditionTimeoutException e) {
+            failure.set("timed out after " + opt.timeout().toSeconds() + " s with " + count.get() + " of " + opt.rows() + " rows");
+        }
+        double seconds = secondsSince(t0);
+        Cpu cpu = new Cpu(taskThreadCpuSeconds(name, threadCpu0), jvmCpuSeconds() - jvmCpu0, databaseCpuSeconds() - dbCpu0);
+        say(String.format(Locale.ROOT, "  %s CPU seconds: task threads %.1f, whole JVM %.1f, seekdb %.1f", name, cpu.taskThreads(), cpu.jvm(), cpu.database()));
+        String loadAfter = loadAverage();
+        if (jfr != null) {
+            jfr.stop();
+            Files.createDirectories(opt.jfrDir());
+            Path f = opt.jfrDir().resolve(name + ".jfr");
+            jfr.dump(f);
+            jfr.close();
+            say("JFR recording: " + f);
+        }
+        bed.deleteConnector(name);
+        double first = firstRowNanos.get() == 0 ? Double.NaN : (firstRowNanos.get() - t0) / 1e9;
+        if (failure.get() != null) {
+            say(name + " FAILED: " + failure.get());
+            return new Result(sink, format, partitions, opt.rows(), seconds, first, failure.get(), "not checked", ddl(db), loadBefore, loadAfter, cpu);
+        }
+        String check = verify(db);
+        say("  " + name + " check: " + check);
+        String ddl = ddl(db);
+        if (!opt.keep()) {
+            // The next run should not pay for this one's data (memstore freezes, compactions).
+            ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
+        }
+        return new Result(sink, format, partitions, opt.rows(), seconds, first, null, check, ddl, loadBefore, loadAfter, cpu);
+    }
+
+    /** The first failed task's trace (first lines), or null. */
+    private String failedTask(String name) {
+        ConnectorStateInfo s;
+        try {
+            s = bed.status(name);
+        } catch (RuntimeException e) {
+            return null; // not registered yet
+        }
+        if ("FAILED".equals(s.connector().state())) {
+            return "connector FAILED: " + head(s.connector().trace());
+        }
+        for (ConnectorStateInfo.TaskState t : s.tasks()) {
+            if ("FAILED".equals(t.state())) {
+                return "task " + t.id() + " FAILED: " + head(t.trace());
+            }
+        }
+        return null;
+    }
+
+    private static String head(String trace) {
+        if (trace == null) {
+            return "(no trace)";
+        }
+        // The exception lines and their causes, without the stack frames.
+        StringBuilder b = new StringBuilder();
+        for (String line : trace.split("\n")) {
+            if (!line.startsWith("\tat ") && !line.startsWith("\t... ")) {
+                b.append(line.trim()).append(" | ");
+            }
+        }
+        return b.length() > 3000 ? b.substring(0, 3000) + "..." : b.toString();
+    }
+
+    private void dropBenchDatabases() throws SQLException {
+        List<String> dbs = new ArrayList<>();
+        try (Connection c = ob.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'bench\\_%'")) {
+            while (rs.next()) {
+                dbs.add(rs.getString(1));
+            }
+        }
+        for (String db : dbs) {
+            ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
+        }
+        if (!dbs.isEmpty()) {
+            say("dropped earlier benchmark databases " + dbs);
+        }
+    }
+
+    private long countRows(String db) {
+        try (Connection c = ob.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + BenchRows.TABLE + "`")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return 0; // the sink has not created the table yet
+        }
+    }
+
+    // ---------------------------------------------------------------- correctness
+
+    private String verify(String db) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Connection c = ob.connect(db); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(id), MAX(id), SUM(CRC32(" + BenchRows.ROW_TEXT_SQL + ")) FROM `"
+                    + BenchRows.TABLE + "`")) {
+                rs.next();
+                long count = rs.getLong(1);
+                long min = rs.getLong(2);
+                long max = rs.getLong(3);
+                long sum = rs.getLong(4);
+                if (count != opt.rows()) {
+                    problems.add("COUNT(*)=" + count + " expected " + opt.rows());
+                }
+                if (min != 1 || max != opt.rows()) {
+                    problems.add("id range " + min + ".." + max + " expected 1.." + opt.rows());
+                }
+                if (sum != expectedChecksum) {
+                    problems.add("SUM(CRC32(row))=" + sum + " expected " + expectedChecksum);
+                }
+            }
+            // A random sample, row by row, so a checksum failure says which column differs.
+            SplittableRandom rnd = new SplittableRandom(42);
+            TreeSet<Long> ids = new TreeSet<>(List.of(1L, opt.rows(), 10L, 17L, 70L));
+            while (ids.size() < Math.min(opt.samples(), opt.rows())) {
+                ids.add(rnd.nextLong(1, opt.rows() + 1));
+            }
+            ids.removeIf(id -> id > opt.rows());
+            Map<Long, String> got = new HashMap<>();
+            StringBuilder in = new StringBuilder();
+            for (long id : ids) {
+                in.append(in.length() == 0 ? "" : ",").append(id);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, " + BenchRows.ROW_TEXT_SQL + " FROM `" + BenchRows.TABLE + "` WHERE id IN (" + in + ")")) {
+                while (rs.next()) {
+                    got.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            int bad = 0;
+            for (long id : ids) {
+                String expected = BenchRows.rowText(id);
+                String actual = got.get(id);
+                if (!expected.equals(actual)) {
+                    if (bad++ < 3) {
+                        problems.add("row " + id + ": expected [" + expected + "] got [" + actual + "]");
+                    }
+                }
+            }
+            if (bad > 0) {
+                problems.add(bad + " of " + ids.size() + " sampled rows differ");
+            }
+            if (problems.isEmpty()) {
+                return String.format(Locale.ROOT, "OK (COUNT=%,d, ids 1..%,d, SUM(CRC32(row)) matches, %d sampled rows equal)", opt.rows(), opt.rows(),
+                        ids.size());
+            }
+        }
+        return "WRONG: " + String.join("; ", problems);
+    }
+
+    private String ddl(String db) {
+        try (Connection c = ob.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + BenchRows.TABLE + "`")) {
+            rs.next();
+            return rs.getString(2);
+        } catch (SQLException e) {
+            return "(no table: " + e.getMessage() + ")";
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private String report(List<Result> results, Map<String, Double> produceSeconds) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Sink benchmark: OBKC OceanBaseSinkConnector vs Debezium JDBC sink\n\n");
+        b.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" on ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores (shared), target ").append(ob).append(".\n\n");
+        b.append(String.format(Locale.ROOT, "- Data: %,d Debezium snapshot envelopes (op=r) of %s (%s), lz4-compressed; "
+                + "produced by a Kafka producer (not by a Debezium source).\n", opt.rows(), BenchRows.describeTable().get("table"),
+                BenchRows.describeTable().get("columns")));
+        b.append("- Format `json`: JsonConverter with schemas.enable=true (about 5.5 KB per record, mostly the inline schema), as the worker sees "
+                + "Debezium output with that converter. Format `id`: the record carries only the id and a benchmark converter rebuilds the same "
+                + "envelope Struct, so the run measures the sinks without JSON parsing.\n");
+        produceSeconds.forEach((p, s) -> b.append(String.format(Locale.ROOT, "- Producing the %s took %.1f s (not counted).\n", p, s)));
+        b.append("- Both sinks: same topic, tasks.max = partitions, consumer.override.max.poll.records=").append(opt.maxPollRecords())
+                .append(", batch.size=").append(opt.batchSize()).append(", upsert, primary key from the record key, table auto-created in a fresh database.\n");
+        b.append("- Time: from creating the connector until COUNT(*) of the target equals the row count (polled every ")
+                .append(POLL.toMillis()).append(" ms); includes task start-up and the consumer group join.\n");
+        if (!opt.obkcProps().isEmpty() || !opt.debeziumProps().isEmpty()) {
+            b.append("- Extra properties: obkc ").append(opt.obkcProps()).append(", debezium ").append(opt.debeziumProps()).append('\n');
+        }
+        b.append("\n| sink | format | partitions / tasks | rows | seconds | first row at (s) | rows/s | OBKC ÷ this | CPU s per 100k rows: task threads / JVM / seekdb | correctness | load avg before → after |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            Result obkc = results.stream().filter(x -> x.sink().equals("obkc") && x.partitions() == r.partitions() && x.format().equals(r.format())).findFirst().orElse(null);
+            String ratio = obkc == null || obkc.failure() != null || r.failure() != null ? "–"
+                    : String.format(Locale.ROOT, "%.2f×", obkc.rowsPerSecond() / r.rowsPerSecond());
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %s | %s | %s | %s | %s | %s | %s → %s |\n", r.sink(), r.format(), r.partitions(), r.rows(),
+                    r.failure() != null ? "–" : String.format(Locale.ROOT, "%.1f", r.seconds()),
+                    Double.isNaN(r.firstRowSeconds()) ? "–" : String.format(Locale.ROOT, "%.1f", r.firstRowSeconds()),
+                    r.failure() != null ? "FAILED" : String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()), ratio, r.cpu().perRows(r.rows()),
+                    r.failure() != null ? "FAILED: " + r.failure().replace("|", "/") : r.check().replace("|", "/"), r.loadBefore(), r.loadAfter()));
+        }
+        b.append("\n## Target tables as each sink created them\n");
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Result r : results) {
+            seen.putIfAbsent(r.sink().startsWith("debezium") ? "debezium (both variants)" : r.sink(), r.ddl());
+        }
+        seen.forEach((sink, ddl) -> b.append("\n").append(sink).append(":\n\n```sql\n").append(ddl).append("\n```\n"));
+        return b.toString();
+    }
+
+    private static double jvmCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    private static Map<Long, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            out.put(id, Math.max(0, mx.getThreadCpuTime(id)));
+        }
+        return out;
+    }
+
+    /**
+     * CPU time the connector's task threads used during the run. Connect names a task's thread task-thread-NAME-N while it
+     * runs; the worker's pool reuses threads across connectors, so only the growth since {@code before} counts.
+     */
+    private static double taskThreadCpuSeconds(String connector, Map<Long, Long> before) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("task-thread-" + connector + "-")) {
+                total += Math.max(0, mx.getThreadCpuTime(t.getThreadId()) - before.getOrDefault(t.getThreadId(), 0L));
+            }
+        }
+        return total / 1e9;
+    }
+
+    /** utime+stime of the seekdb (or observer) process on this machine, from /proc; NaN when it is elsewhere. */
+    private static double databaseCpuSeconds() {
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                if (!d.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String comm = Files.readString(d.resolve("comm")).trim();
+                    if (comm.equals("seekdb") || comm.equals("observer")) {
+                        String stat = Files.readString(d.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        // Fields 14 and 15 of stat (utime, stime) are 12 and 13 after pid and comm; clock ticks of 1/100 s.
+                        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a process that went away while listing
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double secondsSince(long t) {
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static void say(String s) {
+        System.err.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + s);
+    }
+
+    // ---------------------------------------------------------------- options
+
+    private static Options parse(String[] args) {
+        long rows = 1_000_000;
+        List<Integer> partitions = List.of(1);
+        List<String> formats = List.of("json");
+        List<String> sinks = List.of("obkc", "debezium-rewrite");
+        int maxPoll = 5000;
+        int batch = 5000;
+        Duration timeout = Duration.ofMinutes(30);
+        Path jfr = null;
+        Path latest = null;
+        Path archive = null;
+        int samples = 500;
+        boolean keep = false;
+        Map<String, String> obkc = new LinkedHashMap<>();
+        Map<String, String> dbz = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--rows" -> rows = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
+                case "--partitions" -> partitions = splitInts(args[++i]);
+                case "--formats" -> formats = List.of(args[++i].split(","));
+                case "--sinks" -> sinks = List.of(args[++i].split(","));
+                case "--max-poll-records" -> maxPoll = Integer.parseInt(args[++i]);
+                case "--batch-size" -> batch = Integer.parseInt(args[++i]);
+                case "--timeout-minutes" -> timeout = Duration.ofMinutes(Long.parseLong(args[++i]));
+                case "--jfr" -> jfr = Path.of(args[++i]);
+                case "--latest" -> latest = Path.of(args[++i]);
+                case "--archive" -> archive = Path.of(args[++i]);
+                case "--samples" -> samples = Integer.parseInt(args[++i]);
+                case "--keep" -> keep = true;
+                case "--obkc-prop" -> put(obkc, args[++i]);
+                case "--debezium-prop" -> put(dbz, args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println("""
+                            bench/sink/run.sh [options]
+                              --rows N                 rows to produce and sink (default 1000000)
+                              --partitions 1,4         topic partition counts; tasks.max follows (default 1)
+                              --formats json,id        json: JsonConverter with schemas (default); id: records carry only the id and a
+                                                       benchmark converter rebuilds the envelope (sink cost without JSON parsing)
+                              --sinks a,b              obkc, debezium-rewrite (rewriteBatchedStatements=true), debezium (driver defaults)
+                                                       (default obkc,debezium-rewrite; plain debezium takes ~5 min per 1M rows)
+                              --max-poll-records N     consumer.override.max.poll.records for every sink (default 5000)
+                              --batch-size N           batch.size of every sink (default 5000)
+                              --timeout-minutes N      per sink run (default 30)
+                              --jfr DIR                one JFR recording (profile settings) per sink run
+                              --obkc-prop k=v          extra OBKC sink property (repeatable)
+                              --debezium-prop k=v      extra Debezium JDBC sink property (repeatable)
+                              --latest FILE            write the report here too
+                              --archive DIR            and a timestamped copy here
+                              --samples N              rows compared one by one per target (default 500)
+                              --keep                   keep each target database (default: dropped after its check;
+                                                       all bench_* databases are dropped at start)""");
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + a + " (see --help)");
+            }
+        }
+        return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples, keep);
+    }
+
+    private static List<Integer> splitInts(String s) {
+        List<Integer> out = new ArrayList<>();
+        for (String p : s.split(",")) {
+            out.add(Integer.parseInt(p.trim()));
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> m, String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("Expected key=value, got " + kv);
+        }
+        m.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+}
