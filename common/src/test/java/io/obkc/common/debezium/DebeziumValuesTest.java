@@ -47,6 +47,24 @@ class DebeziumValuesTest {
     }
 
     @Test
+    void utcDateTimeTextTrimsTheFraction() {
+        assertThat(DebeziumValues.utcDateTimeText(Instant.parse("2024-02-29T23:59:59Z"))).isEqualTo("2024-02-29 23:59:59");
+        assertThat(DebeziumValues.utcDateTimeText(Instant.parse("0001-01-01T00:00:00.000010Z"))).isEqualTo("0001-01-01 00:00:00.00001");
+        assertThat(DebeziumValues.utcDateTimeText(Instant.parse("9999-12-31T23:59:59.999999999Z"))).isEqualTo("9999-12-31 23:59:59.999999999");
+        assertThat(DebeziumValues.utcDateTimeText(Instant.parse("1969-12-31T23:59:59.5Z"))).isEqualTo("1969-12-31 23:59:59.5");
+    }
+
+    /** The hand-built text must equal what a DateTimeFormatter with the same pattern renders. */
+    @Property
+    void utcDateTimeTextMatchesTheFormatter(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long seconds,
+            @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) {
+        Instant i = Instant.ofEpochSecond(seconds, nanos);
+        java.time.format.DateTimeFormatter f = new java.time.format.DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
+                .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+        assertThat(DebeziumValues.utcDateTimeText(i)).isEqualTo(f.format(java.time.LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC)));
+    }
+
+    @Test
     void decimalsBytesAndBits() {
         Schema vsd = SchemaBuilder.struct().name(DebeziumValues.VARIABLE_SCALE_DECIMAL).field("scale", Schema.INT32_SCHEMA)
                 .field("value", Schema.BYTES_SCHEMA).build();

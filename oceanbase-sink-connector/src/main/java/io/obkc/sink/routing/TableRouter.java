@@ -20,7 +20,17 @@ public final class TableRouter {
 
     private final String databaseFormat;
     private final String tableFormat;
+    private static final int MAX_CACHED = 10_000;
+
     private final Map<String, TableId> byTopicCache = new ConcurrentHashMap<>();
+    /**
+     * Resolved names per (topic, source db, schema, table). Expanding the formats for every record made
+     * fresh Strings whose hash codes every later map lookup recomputed; a steady stream now reuses one TableId.
+     */
+    private final Map<SourceKey, TableId> bySourceCache = new ConcurrentHashMap<>();
+
+    private record SourceKey(String topic, Object db, Object schema, Object table) {
+    }
 
     public TableRouter(String databaseFormat, String tableFormat) {
         this.databaseFormat = databaseFormat;
@@ -44,9 +54,27 @@ public final class TableRouter {
      */
     public TableId route(String topic, Struct source) {
         if (source == null) {
-            return byTopicCache.computeIfAbsent(topic, t -> resolve(t, null));
+            return cached(byTopicCache, topic, () -> resolve(topic, null));
         }
-        return resolve(topic, source);
+        SourceKey key = new SourceKey(topic, field(source, "db"), field(source, "schema"), field(source, "table"));
+        return cached(bySourceCache, key, () -> resolve(topic, source));
+    }
+
+    private static Object field(Struct source, String name) {
+        return source.schema().field(name) == null ? null : source.get(name);
+    }
+
+    private static <K> TableId cached(Map<K, TableId> cache, K key, java.util.function.Supplier<TableId> resolver) {
+        TableId id = cache.get(key);
+        if (id == null) {
+            // Resolution errors must reach the caller for every record, so only successes are cached.
+            id = resolver.get();
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(key, id);
+        }
+        return id;
     }
 
     /**

@@ -86,12 +86,17 @@ public final class ChangeWriter implements AutoCloseable {
     private void writeInOneTransaction(List<ChangeEvent> events) throws SQLException {
         Connection c = connection();
         Map<TableId, TableDefinition> defs = new HashMap<>();
+        // The row schema each table was last prepared for. Records of one source table share one Schema instance
+        // until the source changes it, so prepare() runs once per table and schema, not once per record.
+        Map<TableId, org.apache.kafka.connect.data.Schema> preparedFor = new HashMap<>();
         for (ChangeEvent e : events) {
             if (!defs.containsKey(e.table())) {
                 defs.put(e.table(), tables.prepare(c, e));
-            } else if (e.rowSchema() != null) {
-                // A later record may carry a new column; prepare() is a cache lookup when nothing changed.
+                preparedFor.put(e.table(), e.rowSchema());
+            } else if (e.rowSchema() != null && preparedFor.get(e.table()) != e.rowSchema()) {
+                // A later record may carry a new column; prepare() adds it (or is a cache lookup when nothing changed).
                 defs.put(e.table(), tables.prepare(c, e));
+                preparedFor.put(e.table(), e.rowSchema());
             }
         }
         WritePlanner.Plan plan = planner.plan(events, defs);

@@ -87,14 +87,48 @@ public final class StepExecutor implements AutoCloseable {
             int p = 1;
             for (int r = from; r < from + n; r++) {
                 Struct after = events.get(r).after();
-                for (String f : fields) {
-                    Field field = after.schema().field(f);
-                    ps.setObject(p++, ValueConverter.toJdbc(field.schema(), after.get(field)));
+                RowBinding binding = rowBinding(after.schema(), fields);
+                for (int c = 0; c < binding.fields.length; c++) {
+                    binding.binders[c].bind(ps, p++, after.get(binding.fields[c]));
                 }
             }
             ps.executeUpdate();
             statementsExecuted++;
         }
+    }
+
+    /** The fields of a row schema in statement order, with their binders. */
+    private static final class RowBinding {
+        final Schema schema;
+        final List<String> names;
+        final Field[] fields;
+        final ValueConverter.Binder[] binders;
+
+        RowBinding(Schema schema, List<String> names) {
+            this.schema = schema;
+            this.names = names;
+            this.fields = new Field[names.size()];
+            this.binders = new ValueConverter.Binder[names.size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = schema.field(names.get(i));
+                binders[i] = ValueConverter.binder(fields[i].schema());
+            }
+        }
+    }
+
+    private RowBinding lastBinding;
+
+    /**
+     * Resolving fields and binders once per row schema (rows of one table share one Schema instance)
+     * keeps per-row work to reading values and binding them.
+     */
+    private RowBinding rowBinding(Schema schema, List<String> names) {
+        RowBinding b = lastBinding;
+        if (b == null || b.schema != schema || (b.names != names && !b.names.equals(names))) {
+            b = new RowBinding(schema, names);
+            lastBinding = b;
+        }
+        return b;
     }
 
     /** Non-key columns take the new row's value; a table that is all key still needs a no-op update clause. */
