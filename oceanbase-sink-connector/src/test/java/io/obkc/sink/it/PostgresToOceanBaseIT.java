@@ -1,0 +1,170 @@
+package io.obkc.sink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.obkc.testing.ConnectTestBed;
+import io.obkc.testing.DatabaseEndpoint;
+import io.obkc.testing.SqlAssertions;
+import io.obkc.testing.TestBed;
+
+/**
+ * PostgreSQL end to end: Debezium's PostgreSQL connector (pgoutput) on the test bed's PostgreSQL,
+ * Kafka, and the OceanBase sink into seekdb. PostgreSQL emits no DDL events, so the sink follows
+ * schema changes from the records themselves (auto.evolve): a new column is added and a widened
+ * VARCHAR/NUMERIC is widened on the target before the rows that need it are written.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresToOceanBaseIT {
+    private static final String SRC = "evolve_src";
+    private static final String TGT = "pg_evolve_tgt";
+    private static final String SOURCE = "pg-evolve-source";
+    private static final String SINK = "pg-evolve-sink";
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Replication slots are server-wide; a random suffix keeps concurrent or crashed runs apart. */
+    private static final String SLOT = "obkc_it_" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+
+    private static DatabaseEndpoint postgres;
+    private static DatabaseEndpoint oceanbase;
+    private static ConnectTestBed connect;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        postgres = TestBed.postgres();
+        oceanbase = TestBed.oceanbase();
+        postgres.recreateDatabase(SRC);
+        oceanbase.execute("DROP DATABASE IF EXISTS `" + TGT + "`");
+        postgres.execute("CREATE TABLE " + SRC + ".items (id INT PRIMARY KEY, name VARCHAR(10) NOT NULL, price NUMERIC(6,2), "
+                + "created TIMESTAMPTZ NOT NULL, active BOOLEAN)",
+                "INSERT INTO " + SRC + ".items VALUES (1, 'one', 1.50, '2024-03-01 10:00:00.123456+02', true), "
+                        + "(2, 'two', NULL, '2024-03-02 00:00:00+00', NULL)");
+        connect = ConnectTestBed.start("pgit");
+        connect.putConnector(SOURCE, sourceConfig());
+        connect.awaitRunning(SOURCE, TIMEOUT);
+        connect.putConnector(SINK, sinkConfig());
+        connect.awaitRunning(SINK, TIMEOUT);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (connect != null) {
+            connect.close();
+        }
+        if (postgres != null) {
+            // slot.drop.on.stop drops the slot when the task stops cleanly; this covers a task that failed.
+            postgres.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + SLOT + "' AND NOT active",
+                    "DROP PUBLICATION IF EXISTS " + SLOT);
+        }
+    }
+
+    static Map<String, String> sourceConfig() {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        c.put("tasks.max", "1");
+        c.put("database.hostname", postgres.host());
+        c.put("database.port", String.valueOf(postgres.port()));
+        c.put("database.user", postgres.user());
+        c.put("database.password", postgres.password());
+        c.put("database.dbname", postgres.defaultDatabase());
+        c.put("topic.prefix", "pgit");
+        c.put("schema.include.list", SRC);
+        c.put("plugin.name", "pgoutput");
+        c.put("slot.name", SLOT);
+        c.put("slot.drop.on.stop", "true");
+        c.put("publication.name", SLOT);
+        c.put("publication.autocreate.mode", "filtered");
+        // Lengths, precisions and scales ride along as schema parameters; the sink sizes and widens columns from them.
+        c.put("datatype.propagate.source.type", ".+");
+        return c;
+    }
+
+    static Map<String, String> sinkConfig() {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics.regex", "pgit\\." + SRC + "\\..*");
+        c.put("connection.url", "jdbc:mysql://" + oceanbase.host() + ":" + oceanbase.port() + "/");
+        c.put("connection.user", oceanbase.user());
+        c.put("connection.password", oceanbase.password());
+        c.put("database.name.format", TGT);
+        c.put("auto.create", "true");
+        c.put("auto.evolve", "true");
+        c.put("retry.backoff.ms", "200");
+        return c;
+    }
+
+    @Test
+    @Order(1)
+    void snapshotCreatesTheTableWithSourceSizes() throws Exception {
+        awaitRows("SELECT id, name, price, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s.%f'), active + 0 FROM items ORDER BY id", List.of(
+                r("1", "one", "1.50", "2024-03-01 08:00:00.123456", "1"),
+                r("2", "two", null, "2024-03-02 00:00:00.000000", null)));
+        assertThat(showCreate()).contains("`name` varchar(10) NOT NULL", "`price` decimal(6,2)", "PRIMARY KEY (`id`)");
+    }
+
+    @Test
+    @Order(2)
+    void addedColumnIsAddedOnTheTarget() throws Exception {
+        postgres.execute("ALTER TABLE " + SRC + ".items ADD COLUMN qty INTEGER",
+                "INSERT INTO " + SRC + ".items (id, name, created, qty) VALUES (3, 'three', '2024-03-03 00:00:00+00', 33)",
+                "UPDATE " + SRC + ".items SET qty = 11 WHERE id = 1");
+        awaitRows("SELECT id, qty FROM items ORDER BY id", List.of(r("1", "11"), r("2", null), r("3", "33")));
+        assertThat(showCreate()).contains("`qty` int");
+    }
+
+    @Test
+    @Order(3)
+    void widenedColumnsAreWidenedBeforeTheRowsThatNeedThem() throws Exception {
+        postgres.execute("ALTER TABLE " + SRC + ".items ALTER COLUMN name TYPE VARCHAR(40)",
+                "ALTER TABLE " + SRC + ".items ALTER COLUMN price TYPE NUMERIC(12,3)",
+                "INSERT INTO " + SRC + ".items (id, name, price, created) VALUES (4, 'a name much longer than ten', 123456789.125, "
+                        + "'2024-03-04 00:00:00+00')");
+        awaitRows("SELECT id, name, price FROM items WHERE id = 4", List.of(r("4", "a name much longer than ten", "123456789.125")));
+        assertThat(showCreate()).contains("`name` varchar(40) NOT NULL", "`price` decimal(12,3)");
+        // Rows written before the widening keep their values.
+        awaitRows("SELECT id, name, price FROM items WHERE id <= 2 ORDER BY id",
+                List.of(r("1", "one", "1.500"), r("2", "two", null)));
+    }
+
+    @Test
+    @Order(4)
+    void deletesAndUpdatesFollow() throws Exception {
+        postgres.execute("DELETE FROM " + SRC + ".items WHERE id = 2", "UPDATE " + SRC + ".items SET name = 'uno', active = false WHERE id = 1");
+        awaitRows("SELECT id, name, active + 0 FROM items ORDER BY id",
+                List.of(r("1", "uno", "0"), r("3", "three", null), r("4", "a name much longer than ten", null)));
+        connect.assertNoFailedTasks(SINK);
+        connect.assertNoFailedTasks(SOURCE);
+    }
+
+    /** A result row; null stands for SQL NULL. */
+    private static List<String> r(String... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    /** Waits until the query on the target returns exactly these rows (errors, e.g. a table not created yet, count as not yet). */
+    private static void awaitRows(String sql, List<List<String>> expected) {
+        SqlAssertions.awaitTrue(sql + " on seekdb gives " + expected, TIMEOUT, () -> SqlAssertions.rows(oceanbase, TGT, sql).equals(expected));
+    }
+
+    private static String showCreate() throws Exception {
+        try (Connection c = oceanbase.connect(TGT); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE TABLE items")) {
+            rs.next();
+            return rs.getString(2);
+        }
+    }
+}
