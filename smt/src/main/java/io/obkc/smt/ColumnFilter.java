@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.obkc.common.BundleVersion;
+import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
 import io.obkc.smt.support.SchemaCopy;
 import io.obkc.smt.support.TableScopes;
@@ -19,14 +19,12 @@ import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Keeps, drops and renames columns (OMS "column filter" and column mapping), per table. Applies to
@@ -34,7 +32,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * flat value; Structs and Maps. Key columns are renamed like value columns (so key and value keep
  * agreeing) but never dropped: a key without its columns could not identify the row.
  */
-public class ColumnFilter<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public class ColumnFilter<R extends ConnectRecord<R>> extends BundleTransformation<R> {
     public static final String INCLUDE_CONFIG = "include";
     public static final String EXCLUDE_CONFIG = "exclude";
     public static final String RENAME_CONFIG = "rename";
@@ -53,6 +51,10 @@ public class ColumnFilter<R extends ConnectRecord<R>> implements Transformation<
 
     private TableScopes<ColumnPlan> scopes;
     private boolean applyToKey;
+
+    public ColumnFilter() {
+        super(CONFIG_DEF);
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -211,19 +213,5 @@ public class ColumnFilter<R extends ConnectRecord<R>> implements Transformation<
             }
             return row;
         }
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return BundleVersion.get();
-    }
-
-    @Override
-    public void close() {
     }
 }

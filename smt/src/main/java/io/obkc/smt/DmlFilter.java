@@ -5,16 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.obkc.common.BundleVersion;
+import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
 import io.obkc.smt.support.Configs;
 import io.obkc.smt.support.Operation;
 import io.obkc.smt.support.TableScopes;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Keeps or drops records by operation (OMS "DML filter"), optionally per table. Operations are
@@ -23,7 +21,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * {@code operations} and not in {@code operations.exclude} of the scope its table falls in.
  * Records of tables in no scope are kept untouched: the filter only governs the tables it names.
  */
-public class DmlFilter<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public class DmlFilter<R extends ConnectRecord<R>> extends BundleTransformation<R> {
     public static final String OPERATIONS_CONFIG = "operations";
     public static final String OPERATIONS_EXCLUDE_CONFIG = "operations.exclude";
     public static final String UNKNOWN_OPERATION_CONFIG = "unknown.operation";
@@ -44,6 +42,10 @@ public class DmlFilter<R extends ConnectRecord<R>> implements Transformation<R>,
 
     private TableScopes<Set<Operation>> scopes;
     private boolean keepUnknown;
+
+    public DmlFilter() {
+        super(CONFIG_DEF);
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -67,19 +69,5 @@ public class DmlFilter<R extends ConnectRecord<R>> implements Transformation<R>,
         Optional<Set<Operation>> kept = scopes.settingsFor(r);
         // Tables in no scope are not governed by this filter.
         return kept.isEmpty() || kept.get().contains(op) ? record : null;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return BundleVersion.get();
-    }
-
-    @Override
-    public void close() {
     }
 }

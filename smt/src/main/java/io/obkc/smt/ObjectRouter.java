@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.obkc.common.BundleVersion;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.ObjectName;
+import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
 import io.obkc.smt.support.Fields;
 import io.obkc.smt.support.TableNames;
@@ -18,10 +18,8 @@ import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Selects and renames tables with OMS matching rules (the shared {@link ObjectMatcher}), on
@@ -30,7 +28,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * Schema-change records get their {@code databaseName}/{@code schemaName} and source block renamed.
  * Records of tables that are not selected are dropped, or passed on unchanged with {@code unmatched=keep}.
  */
-public class ObjectRouter<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public class ObjectRouter<R extends ConnectRecord<R>> extends BundleTransformation<R> {
     public static final String INCLUDE_CONFIG = "include";
     public static final String EXCLUDE_CONFIG = "exclude";
     public static final String REWRITE_CONFIG = "rewrite";
@@ -60,6 +58,10 @@ public class ObjectRouter<R extends ConnectRecord<R>> implements Transformation<
     private boolean dropUnmatched;
     private TableNames.DatabaseField databaseField;
     private final Cache<ObjectName, Optional<ObjectName>> targets = new SynchronizedCache<>(new LRUCache<>(4096));
+
+    public ObjectRouter() {
+        super(CONFIG_DEF);
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -167,19 +169,5 @@ public class ObjectRouter<R extends ConnectRecord<R>> implements Transformation<
             return f.schema().isOptional() ? null : "";
         }
         return null;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return BundleVersion.get();
-    }
-
-    @Override
-    public void close() {
     }
 }

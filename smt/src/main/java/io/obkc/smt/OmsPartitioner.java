@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.obkc.common.BundleVersion;
 import io.obkc.common.rules.ObjectName;
+import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
 import io.obkc.smt.support.Fields;
 import io.obkc.smt.support.TableNames;
@@ -18,11 +18,9 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Sets the record's Kafka partition the way OMS partitions Kafka targets:
@@ -38,7 +36,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * without key values falls back to the table hash. With {@code partitions} unset the hash modes
  * leave the partition alone, since a modulo of an unknown count would be meaningless.
  */
-public class OmsPartitioner<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public class OmsPartitioner<R extends ConnectRecord<R>> extends BundleTransformation<R> {
     public static final String MODE_CONFIG = "mode";
     public static final String PARTITION_CONFIG = "partition";
     public static final String PARTITIONS_CONFIG = "partitions";
@@ -68,6 +66,10 @@ public class OmsPartitioner<R extends ConnectRecord<R>> implements Transformatio
     private int partitions;
     private List<String> fields;
     private TableNames.DatabaseField databaseField;
+
+    public OmsPartitioner() {
+        super(CONFIG_DEF);
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -176,19 +178,5 @@ public class OmsPartitioner<R extends ConnectRecord<R>> implements Transformatio
             return Base64.getEncoder().encodeToString(out);
         }
         return v.toString();
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return BundleVersion.get();
-    }
-
-    @Override
-    public void close() {
     }
 }

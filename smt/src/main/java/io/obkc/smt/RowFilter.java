@@ -3,17 +3,15 @@ package io.obkc.smt;
 import java.util.Map;
 import java.util.Optional;
 
-import io.obkc.common.BundleVersion;
 import io.obkc.smt.rowfilter.ExpressionSyntaxException;
 import io.obkc.smt.rowfilter.RowCondition;
+import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
 import io.obkc.smt.support.TableScopes;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Keeps only rows for which a WHERE-style condition is TRUE (OMS "row filter"), per table.
@@ -22,7 +20,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * values that are neither Struct nor Map) and records of tables in no scope pass unchanged.
  * Conditions are parsed once, at configure time, into a syntax tree; they are never run as code.
  */
-public class RowFilter<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public class RowFilter<R extends ConnectRecord<R>> extends BundleTransformation<R> {
     public static final String CONDITION_CONFIG = "condition";
 
     static final ConfigDef SCOPE_KEYS = new ConfigDef()
@@ -33,6 +31,10 @@ public class RowFilter<R extends ConnectRecord<R>> implements Transformation<R>,
     public static final ConfigDef CONFIG_DEF = TableScopes.define(new ConfigDef(SCOPE_KEYS), "(rows of other tables pass unchanged)");
 
     private TableScopes<Optional<RowCondition>> scopes;
+
+    public RowFilter() {
+        super(CONFIG_DEF);
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -62,19 +64,5 @@ public class RowFilter<R extends ConnectRecord<R>> implements Transformation<R>,
             return record;
         }
         return condition.get().test(row) ? record : null;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return BundleVersion.get();
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.obkc.common.BundleVersion;
+import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.SchemaCopy;
 import org.apache.kafka.common.cache.Cache;
 import org.apache.kafka.common.cache.LRUCache;
 import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -35,7 +34,6 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
-import org.apache.kafka.connect.transforms.Transformation;
 
 import io.obkc.common.debezium.DebeziumValues;
 
@@ -46,7 +44,7 @@ import io.obkc.common.debezium.DebeziumValues;
  * rows, nested structs. Schemaless records pass unchanged (they carry no logical type names).
  * Output schemas are cached per input schema. The mapping table is in docs/smt.md.
  */
-public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public class TypeMapping<R extends ConnectRecord<R>> extends BundleTransformation<R> {
     public static final String APPLY_TO_CONFIG = "apply.to";
     public static final String TIMESTAMP_MODE_CONFIG = "timestamp.mode";
     public static final String TIME_MODE_CONFIG = "time.mode";
@@ -99,6 +97,10 @@ public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R
     private boolean booleanAsInt8;
     private boolean arrayAsJson;
     private final Cache<Schema, Schema> schemas = new SynchronizedCache<>(new LRUCache<>(512));
+
+    public TypeMapping() {
+        super(CONFIG_DEF);
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -408,19 +410,5 @@ public class TypeMapping<R extends ConnectRecord<R>> implements Transformation<R
             }
             sb.append('"');
         }
-    }
-
-    @Override
-    public ConfigDef config() {
-        return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return BundleVersion.get();
-    }
-
-    @Override
-    public void close() {
     }
 }
