@@ -127,26 +127,7 @@ public record SchemaChange(SinkRecord record, String databaseName, String ddl, L
         if (id == null || id.isEmpty()) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < id.length(); i++) {
-            char ch = id.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < id.length() && id.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == '.' && !quoted) {
-                parts.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        parts.add(cur.toString());
+        List<String> parts = io.obkc.common.debezium.DebeziumTableIds.split(id);
         if (parts.size() == 1) {
             return new ParsedDdl.Name(null, parts.get(0));
         }

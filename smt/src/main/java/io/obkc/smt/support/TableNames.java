@@ -1,6 +1,5 @@
 package io.obkc.smt.support;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -128,26 +127,7 @@ public final class TableNames {
         if (id == null || id.isEmpty()) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < id.length() && id.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == '.' && !quoted) {
-                parts.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        parts.add(cur.toString());
+        List<String> parts = io.obkc.common.debezium.DebeziumTableIds.split(id);
         return parts.get(parts.size() - 1);
     }
 }
