@@ -60,6 +60,23 @@ final class Canon {
     }
 
     /** Whether the canonical text of such a column may contain a {@code |} and so must be escaped in a row hash. */
+    /**
+     * The SQL elements of a row's hash text, one per column: the canonical expression, with {@code |}
+     * escaped where the column may contain one (through the engine's {@code replaceFunction}), and
+     * NULL as {@link #NULL_MARK}. Each dialect joins them with {@link #SEPARATOR} in its own syntax.
+     */
+    static List<String> rowTextElements(List<ColumnInfo> columns, List<String> canonicalExpressions, String replaceFunction) {
+        List<String> parts = new java.util.ArrayList<>(canonicalExpressions.size());
+        for (int i = 0; i < canonicalExpressions.size(); i++) {
+            String e = canonicalExpressions.get(i);
+            if (mayContainBar(columns.get(i))) {
+                e = replaceFunction + "(" + e + ", '|', '" + ESCAPED_BAR + "')";
+            }
+            parts.add("COALESCE(" + e + ", '" + NULL_MARK + "')");
+        }
+        return parts;
+    }
+
     static boolean mayContainBar(ColumnInfo c) {
         return switch (c.category()) {
             case STRING, OTHER, JSON -> true;

@@ -203,14 +203,7 @@ public class MySqlDialect implements VerifierDialect {
 
     @Override
     public String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < canonicalExpressions.size(); i++) {
-            String e = canonicalExpressions.get(i);
-            if (Canon.mayContainBar(columns.get(i))) {
-                e = "REPLACE(" + e + ", '|', '" + Canon.ESCAPED_BAR + "')";
-            }
-            parts.add("COALESCE(" + e + ", '" + Canon.NULL_MARK + "')");
-        }
+        List<String> parts = Canon.rowTextElements(columns, canonicalExpressions, "REPLACE");
         String text = String.join(", '" + Canon.SEPARATOR + "', ", parts);
         return "CAST(CONV(SUBSTRING(MD5(CONCAT(" + text + ")), 1, 15), 16, 10) AS UNSIGNED)";
     }

@@ -174,14 +174,7 @@ public class PostgresDialect implements VerifierDialect {
 
     @Override
     public String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < canonicalExpressions.size(); i++) {
-            String e = canonicalExpressions.get(i);
-            if (Canon.mayContainBar(columns.get(i))) {
-                e = "replace(" + e + ", '|', '" + Canon.ESCAPED_BAR + "')";
-            }
-            parts.add("COALESCE(" + e + ", '" + Canon.NULL_MARK + "')");
-        }
+        List<String> parts = Canon.rowTextElements(columns, canonicalExpressions, "replace");
         String text = String.join(" || '" + Canon.SEPARATOR + "' || ", parts);
         return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";
     }
