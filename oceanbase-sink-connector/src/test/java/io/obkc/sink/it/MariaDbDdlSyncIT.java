@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -70,24 +69,7 @@ class MariaDbDdlSyncIT {
     }
 
     static Map<String, String> sourceConfig() {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        c.put("tasks.max", "1");
-        c.put("database.hostname", mariadb.host());
-        c.put("database.port", String.valueOf(mariadb.port()));
-        c.put("database.user", mariadb.user());
-        c.put("database.password", mariadb.password());
-        c.put("database.server.id", String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 1_000_000)));
-        c.put("topic.prefix", "ddlit");
-        c.put("database.include.list", SRC);
-        c.put("include.schema.changes", "true");
-        c.put("schema.history.internal.kafka.bootstrap.servers", connect.bootstrapServers());
-        c.put("schema.history.internal.kafka.topic", "ddlit-schema-history");
-        c.put("schema.history.internal.store.only.captured.databases.ddl", "true");
-        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
-        c.put("schema.history.internal.skip.unparseable.ddl", "true");
-        c.put("datatype.propagate.source.type", ".+");
-        c.put("snapshot.mode", "initial");
+        Map<String, String> c = DebeziumSourceConfigs.mariadb(mariadb, connect.bootstrapServers(), "ddlit", SRC);
         // Debezium reports TRUNCATE as a truncate event (op=t) on the table topic, not as a schema change; it skips them by default.
         c.put("skipped.operations", "none");
         return c;

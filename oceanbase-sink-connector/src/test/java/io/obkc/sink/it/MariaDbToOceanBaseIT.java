@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -106,27 +105,8 @@ class MariaDbToOceanBaseIT {
     }
 
     static Map<String, String> sourceConfig() {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        c.put("tasks.max", "1");
-        c.put("database.hostname", mariadb.host());
-        c.put("database.port", String.valueOf(mariadb.port()));
-        c.put("database.user", mariadb.user());
-        c.put("database.password", mariadb.password());
-        c.put("database.server.id", String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 1_000_000)));
-        c.put("topic.prefix", "e2e");
-        c.put("database.include.list", DB);
-        c.put("include.schema.changes", "true");
-        c.put("schema.history.internal.kafka.bootstrap.servers", connect.bootstrapServers());
-        c.put("schema.history.internal.kafka.topic", "e2e-schema-history");
-        // Only the captured database's DDL: other databases on the server are none of this pipeline's business.
-        c.put("schema.history.internal.store.only.captured.databases.ddl", "true");
-        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
-        // The test servers are shared with other suites whose DDL (e.g. MariaDB CHECK/generated columns) Debezium's parser rejects.
-        c.put("schema.history.internal.skip.unparseable.ddl", "true");
+        Map<String, String> c = DebeziumSourceConfigs.mariadb(mariadb, connect.bootstrapServers(), "e2e", DB);
         c.put("bigint.unsigned.handling.mode", "precise");
-        c.put("datatype.propagate.source.type", ".+");
-        c.put("snapshot.mode", "initial");
         return c;
     }
 
