@@ -40,6 +40,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String TRUNCATE_ENABLED = "truncate.enabled";
     public static final String BATCH_SIZE = "batch.size";
     public static final String ROWS_PER_STATEMENT = "rows.per.statement";
+    public static final String PIPELINE_WRITES = "pipeline.writes";
 
     public static final String PRIMARY_KEY_MODE = "primary.key.mode";
     public static final String PRIMARY_KEY_FIELDS = "primary.key.fields";
@@ -111,10 +112,16 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                 "Apply truncate events (op=t) as TRUNCATE TABLE. Earlier buffered changes of the table are written first.",
                 GROUP_WRITES, ++o, Width.SHORT, "Truncates");
         d.define(BATCH_SIZE, Type.INT, 5000, ConfigDef.Range.between(1, 1_000_000), Importance.MEDIUM,
-                "Most records written and committed in one transaction. Every batch the worker delivers is written before put() returns, "
+                "Most records written and committed in one transaction. Each batch the worker delivers is written on its own, "
                         + "so a transaction holds min(batch.size, consumer max.poll.records) records; max.poll.records is 500 by default: raise it with "
                         + "consumer.override.max.poll.records=5000 for bulk loads.",
                 GROUP_WRITES, ++o, Width.SHORT, "Batch size");
+        d.define(PIPELINE_WRITES, Type.BOOLEAN, true, Importance.LOW,
+                "Write each batch on the task's writer thread while the worker fetches and converts the next one, so the database and "
+                        + "the worker's converter work at the same time. At most one batch is in flight; offsets are reported to the worker "
+                        + "only after their batch has committed, and a failed batch fails the task on the next put(). false writes every "
+                        + "batch before put() returns.",
+                GROUP_WRITES, ++o, Width.SHORT, "Pipelined writes");
         d.define(ROWS_PER_STATEMENT, Type.INT, 500, ConfigDef.Range.between(1, 10_000), Importance.LOW,
                 "Rows per multi-row INSERT or DELETE statement. Capped so a statement never exceeds 65535 placeholders.",
                 GROUP_WRITES, ++o, Width.SHORT, "Rows per statement");

@@ -33,8 +33,9 @@ import io.obkc.sink.write.SinkMetrics;
 import io.obkc.sink.write.WritePlanner;
 
 /**
- * Applies change events to OceanBase. Every batch the worker delivers is written and committed
- * before {@link #put} returns (in transactions of at most batch.size records), so
+ * Applies change events to OceanBase. Each batch the worker delivers is written in transactions of at
+ * most batch.size records, by a {@link WritePipeline}: on the task's writer thread while the worker
+ * fetches the next batch (pipeline.writes=true), or before {@link #put} returns. Either way
  * {@link #preCommit} only ever reports offsets of committed data.
  */
 public class OceanBaseSinkTask extends SinkTask {
@@ -43,6 +44,7 @@ public class OceanBaseSinkTask extends SinkTask {
     private OceanBaseSinkConnectorConfig config;
     private ChangeEventExtractor extractor;
     private ChangeWriter writer;
+    private WritePipeline pipeline;
     /** Null when ddl.sync.enabled=false. */
     private DdlApplier ddlApplier;
     private DdlConverter ddlConverter;
@@ -69,6 +71,8 @@ public class OceanBaseSinkTask extends SinkTask {
         extractor = new ChangeEventExtractor(router, config.primaryKeyMode(), config.primaryKeyFields());
         metrics = new SinkMetrics(props.getOrDefault("name", "oceanbase-sink") + "-task");
         registerMetrics();
+        pipeline = new WritePipeline(config.getBoolean(OceanBaseSinkConnectorConfig.PIPELINE_WRITES), reporter,
+                props.getOrDefault("name", "oceanbase-sink") + "-writer");
         ConnectionFactory connections = new ConnectionFactory(config);
         TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
                 config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
@@ -78,7 +82,7 @@ public class OceanBaseSinkTask extends SinkTask {
                         config.getBoolean(OceanBaseSinkConnectorConfig.TRUNCATE_ENABLED), config.noPrimaryKeyPolicy()),
                 config.getInt(OceanBaseSinkConnectorConfig.ROWS_PER_STATEMENT),
                 config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
-                config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), reporter, metrics);
+                config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), pipeline.reporterForJobs(), metrics);
         if (config.getBoolean(OceanBaseSinkConnectorConfig.DDL_SYNC_ENABLED)) {
             Map<DdlClass, DdlPolicy> policies = new java.util.EnumMap<>(DdlClass.class);
             for (DdlClass c : DdlClass.values()) {
@@ -136,6 +140,8 @@ public class OceanBaseSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        // The previous batch first: its failure fails the task here, and its offsets become committable.
+        committed.putAll(pipeline.await());
         List<Item> items = new ArrayList<>(held.size() + records.size());
         items.addAll(held);
         List<java.util.concurrent.Future<Void>> reported = new ArrayList<>();
@@ -177,6 +183,8 @@ public class OceanBaseSinkTask extends SinkTask {
         }
         held.clear();
         Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
+        // What to write, in order: row-change batches (List<ChangeEvent>) and schema changes (SchemaChange).
+        List<Object> steps = new ArrayList<>();
         List<ChangeEvent> batch = new ArrayList<>(Math.min(items.size(), batchSize));
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -186,20 +194,20 @@ public class OceanBaseSinkTask extends SinkTask {
                     break;
                 }
                 // Earlier row changes are committed first; the DDL commits implicitly and must not split a data transaction.
-                writer.write(batch);
+                steps.add(batch);
                 batch = new ArrayList<>();
-                ddlApplier.apply(item.ddl());
+                steps.add(item.ddl());
                 heldSince = 0;
             } else if (item.event() != null) {
                 batch.add(item.event());
                 if (batch.size() >= batchSize) {
-                    writer.write(batch);
+                    steps.add(batch);
                     batch = new ArrayList<>();
                 }
             }
             batchOffsets.put(item.partition(), new OffsetAndMetadata(item.record().originalKafkaOffset() + 1));
         }
-        writer.write(batch);
+        steps.add(batch);
         for (java.util.concurrent.Future<Void> f : reported) {
             try {
                 f.get();
@@ -207,7 +215,19 @@ public class OceanBaseSinkTask extends SinkTask {
                 throw new ConnectException("Could not send a record to the dead letter queue", e);
             }
         }
-        committed.putAll(batchOffsets);
+        committed.putAll(pipeline.submit(() -> write(steps), batchOffsets));
+    }
+
+    /** Runs on the writer thread (or inline): the steps of one put(), in order. */
+    @SuppressWarnings("unchecked")
+    private void write(List<Object> steps) {
+        for (Object step : steps) {
+            if (step instanceof SchemaChange ddl) {
+                ddlApplier.apply(ddl);
+            } else {
+                writer.write((List<ChangeEvent>) step);
+            }
+        }
     }
 
     /**
@@ -257,7 +277,13 @@ public class OceanBaseSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        // Only what put() committed; a partition this task no longer owns is left out.
+        try {
+            committed.putAll(pipeline.await());
+        } catch (ConnectException e) {
+            // The failed batch's offsets stay uncommitted; the next put() fails the task with this error.
+            LOG.debug("Write failed; reporting only offsets committed before it: {}", e.getMessage());
+        }
+        // Only what has been committed to the database; a partition this task no longer owns is left out.
         Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
         for (TopicPartition tp : currentOffsets.keySet()) {
             OffsetAndMetadata o = committed.get(tp);
@@ -270,6 +296,12 @@ public class OceanBaseSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
+        try {
+            // The worker committed offsets (preCommit) before closing; wait for nothing to be in flight either way.
+            committed.putAll(pipeline.await());
+        } catch (ConnectException e) {
+            LOG.debug("Write failed before partitions were closed: {}", e.getMessage());
+        }
         partitions.forEach(committed::remove);
         if (!held.isEmpty()) {
             // Held records were fetched but not written: rewind the partitions this task keeps so they come again.
@@ -289,6 +321,9 @@ public class OceanBaseSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
         if (writer != null) {
             writer.close();
         }

@@ -60,13 +60,17 @@ class OceanBaseSinkTaskIT {
                 "GRANT ALL PRIVILEGES ON " + DB + ".* TO '" + TASK_USER + "'@'%'");
         task = new OceanBaseSinkTask();
         task.initialize(new TestContext());
+        task.start(props());
+    }
+
+    private Map<String, String> props() {
         Map<String, String> props = new HashMap<>();
         props.put("connection.url", "jdbc:mysql://" + ob.host() + ":" + ob.port() + "/");
         props.put("connection.user", TASK_USER);
         props.put("connection.password", "pw");
         props.put("retry.backoff.ms", "50");
         props.put("max.retries", "3");
-        task.start(props);
+        return props;
     }
 
     @AfterEach
@@ -88,17 +92,37 @@ class OceanBaseSinkTaskIT {
     void offsetsAreReportedOnlyForCommittedBatches() throws Exception {
         assertThat(preCommit()).as("nothing written yet").isEmpty();
         task.put(List.of(upsert(0, 1, "a"), upsert(1, 2, "b")));
+        // preCommit waits for the batch the writer thread has in flight, then reports it.
         assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(2));
         assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(2);
 
         // A value too long for VARCHAR(8): with no dead letter queue the task fails naming the record and table,
-        // and neither the bad record's offset nor its batch-mates' are reported.
+        // and neither the bad record's offset nor its batch-mates' are reported. The batch is written on the writer
+        // thread, so its failure surfaces at the next put() (the worker calls put() on every poll, with or without records).
         List<SinkRecord> batch = List.of(upsert(2, 3, "c"), upsert(3, 4, "this is too long"), upsert(4, 5, "e"));
-        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(ConnectException.class)
+        task.put(batch);
+        assertThat(preCommit()).as("offsets of the failed batch are not reported").containsEntry(TP, new OffsetAndMetadata(2));
+        assertThatThrownBy(() -> task.put(List.of(upsert(5, 6, "f")))).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("topic dbz.task_it.t partition 0 offset 3")
                 .hasMessageContaining("task_it.t")
                 .hasMessageContaining("1406");
         assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(2));
+        assertThat(SqlAssertions.rows(ob, DB, "SELECT id FROM t WHERE id = 6")).as("the put() that reports the failure writes nothing").isEmpty();
+    }
+
+    @Test
+    void withoutPipeliningEveryBatchIsWrittenBeforePutReturns() throws Exception {
+        task.stop();
+        task = new OceanBaseSinkTask();
+        task.initialize(new TestContext());
+        Map<String, String> p = props();
+        p.put("pipeline.writes", "false");
+        task.start(p);
+        task.put(List.of(upsert(0, 1, "a")));
+        assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(1);
+        List<SinkRecord> batch = List.of(upsert(1, 2, "b"), upsert(2, 3, "this is too long"));
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(ConnectException.class).hasMessageContaining("offset 2");
+        assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(1));
     }
 
     @Test
@@ -111,8 +135,8 @@ class OceanBaseSinkTaskIT {
             more.add(upsert(i, i + 1, "r" + i));
         }
         task.put(more);
-        assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(101);
         assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(101));
+        assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(101);
     }
 
     /** Kills every session of the task's user, as a proxy restart or a network cut would. */
