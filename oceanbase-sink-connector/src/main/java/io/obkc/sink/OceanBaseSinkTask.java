@@ -198,7 +198,13 @@ public class OceanBaseSinkTask extends SinkTask {
                 batch = new ArrayList<>();
                 steps.add(item.ddl());
                 heldSince = 0;
+                // Row shapes seen before a schema change say nothing about the rows after it.
+                rowShapes.clear();
             } else if (item.event() != null) {
+                if (mustWaitForSchemaChange(item, items.size() - i)) {
+                    held.addAll(items.subList(i, items.size()));
+                    break;
+                }
                 batch.add(item.event());
                 if (batch.size() >= batchSize) {
                     steps.add(batch);
@@ -260,6 +266,55 @@ public class OceanBaseSinkTask extends SinkTask {
             return false;
         }
         LOG.debug("Holding schema change for {} until its earlier row changes arrive: {}", table, ddl.describe());
+        return true;
+    }
+
+    /** The columns a table's row changes last carried: a new set means the source changed the table. */
+    private record RowShape(org.apache.kafka.connect.data.Schema schema, java.util.Set<String> columns) {
+        static RowShape of(org.apache.kafka.connect.data.Schema schema) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            schema.fields().forEach(f -> names.add(f.name()));
+            return new RowShape(schema, names);
+        }
+    }
+
+    /** Per target table, the shape of its last row change since the last schema change. */
+    private final Map<io.obkc.sink.table.TableId, RowShape> rowShapes = new HashMap<>();
+
+    /**
+     * True when a row change carries other columns than the table's earlier rows, and no schema change has
+     * arrived since: the ALTER that made them is on the schema change topic and may not have been fetched yet.
+     * Applying the row first would let auto.evolve add a renamed column, and the ALTER would then fail (or, for a
+     * CHANGE COLUMN, leave the data split over two columns). So the row, and the records after it, wait for the
+     * schema change, at most ddl.ordering.wait.ms. Only for sources with binlog positions, with DDL sync on.
+     */
+    private boolean mustWaitForSchemaChange(Item item, int wouldHold) {
+        org.apache.kafka.connect.data.Schema schema = item.event().rowSchema();
+        if (ddlApplier == null || ddlWaitMs <= 0 || schema == null || position(item) == null) {
+            return false;
+        }
+        io.obkc.sink.table.TableId table = item.event().table();
+        RowShape known = rowShapes.get(table);
+        if (known != null && known.schema() == schema) {
+            return false;
+        }
+        RowShape shape = RowShape.of(schema);
+        if (known == null || known.columns().equals(shape.columns())) {
+            rowShapes.put(table, shape);
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (heldSince == 0) {
+            heldSince = now;
+        }
+        if (now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize) {
+            LOG.info("Row changes of {} now carry columns {} (before: {}) and no schema change for it arrived within {} ms; writing them "
+                    + "(auto.evolve adds missing columns)", table, shape.columns(), known.columns(), ddlWaitMs);
+            heldSince = 0;
+            rowShapes.put(table, shape);
+            return false;
+        }
+        LOG.debug("Holding row changes of {} with new columns {} until the schema change that made them arrives", table, shape.columns());
         return true;
     }
 

@@ -139,6 +139,75 @@ class OceanBaseSinkTaskIT {
         assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(101);
     }
 
+    // A MariaDB-like source block with a binlog position, and rows before and after CHANGE COLUMN qty quantity.
+    private static final Schema BINLOG_SOURCE = SchemaBuilder.struct().field("db", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA)
+            .field("file", Schema.STRING_SCHEMA).field("pos", Schema.INT64_SCHEMA).build();
+    private static final Schema ROW_V1 = SchemaBuilder.struct().name("task_it.r.Value").optional()
+            .field("id", Schema.INT64_SCHEMA).field("qty", Schema.OPTIONAL_INT32_SCHEMA).build();
+    private static final Schema ROW_V2 = SchemaBuilder.struct().name("task_it.r.Value").optional()
+            .field("id", Schema.INT64_SCHEMA).field("quantity", Schema.OPTIONAL_INT32_SCHEMA).build();
+    private static final TopicPartition ROWS_TP = new TopicPartition("dbz.task_it.r", 0);
+    private static final TopicPartition DDL_TP = new TopicPartition("dbz", 0);
+
+    private static SinkRecord binlogRow(Schema row, String column, long offset, long id, int value, long pos) {
+        Schema envelope = SchemaBuilder.struct().name("task_it.r.Envelope").field("before", row).field("after", row)
+                .field("source", BINLOG_SOURCE).field("op", Schema.STRING_SCHEMA).build();
+        Struct env = new Struct(envelope).put("op", "c").put("after", new Struct(row).put("id", id).put(column, value))
+                .put("source", new Struct(BINLOG_SOURCE).put("db", DB).put("table", "r").put("file", "bin.000001").put("pos", pos));
+        return new SinkRecord(ROWS_TP.topic(), ROWS_TP.partition(), KEY, new Struct(KEY).put("id", id), envelope, env, offset);
+    }
+
+    /** Debezium's schema change event for CHANGE COLUMN qty quantity, with the table's columns after it. */
+    private static SinkRecord changeColumnEvent(long offset, long pos) {
+        Schema column = SchemaBuilder.struct().field("name", Schema.STRING_SCHEMA).field("typeName", Schema.STRING_SCHEMA)
+                .field("position", Schema.INT32_SCHEMA).field("optional", Schema.BOOLEAN_SCHEMA).build();
+        Schema table = SchemaBuilder.struct().field("primaryKeyColumnNames", SchemaBuilder.array(Schema.STRING_SCHEMA).build())
+                .field("columns", SchemaBuilder.array(column).build()).build();
+        Schema change = SchemaBuilder.struct().field("type", Schema.STRING_SCHEMA).field("id", Schema.STRING_SCHEMA).field("table", table).build();
+        Schema value = SchemaBuilder.struct().name("io.debezium.connector.mariadb.SchemaChangeValue").field("source", BINLOG_SOURCE)
+                .field("databaseName", Schema.STRING_SCHEMA).field("ddl", Schema.STRING_SCHEMA)
+                .field("tableChanges", SchemaBuilder.array(change).build()).build();
+        Struct t = new Struct(table).put("primaryKeyColumnNames", List.of("id")).put("columns", List.of(
+                new Struct(column).put("name", "id").put("typeName", "BIGINT").put("position", 1).put("optional", false),
+                new Struct(column).put("name", "quantity").put("typeName", "INT").put("position", 2).put("optional", true)));
+        Struct v = new Struct(value).put("databaseName", DB).put("ddl", "ALTER TABLE r CHANGE COLUMN qty quantity INT")
+                .put("source", new Struct(BINLOG_SOURCE).put("db", DB).put("table", "r").put("file", "bin.000001").put("pos", pos))
+                .put("tableChanges", List.of(new Struct(change).put("type", "ALTER").put("id", "\"" + DB + "\".\"r\"").put("table", t)));
+        return new SinkRecord(DDL_TP.topic(), DDL_TP.partition(), null, null, value, v, offset);
+    }
+
+    /**
+     * The consumer may fetch a row change logged after an ALTER before the ALTER itself (they are on different
+     * topics). Written first, auto.evolve would add the renamed column and the rename would then fail. The row
+     * must wait for its schema change instead, and the rename must carry the old values along.
+     */
+    @Test
+    void aRowWithRenamedColumnsWaitsForItsSchemaChange() throws Exception {
+        task.stop();
+        task = new OceanBaseSinkTask();
+        task.initialize(new TestContext());
+        Map<String, String> p = props();
+        p.put("ddl.ordering.wait.ms", "60000");
+        // The task's user may write only this database.
+        p.put("ddl.audit.table", DB + ".ddl_audit");
+        task.start(p);
+        task.put(List.of(binlogRow(ROW_V1, "qty", 0, 1, 10, 100)));
+        task.preCommit(Map.of(ROWS_TP, new OffsetAndMetadata(999)));
+        assertThat(SqlAssertions.rows(ob, DB, "SELECT id, qty FROM r")).containsExactly(List.of("1", "10"));
+
+        task.put(List.of(binlogRow(ROW_V2, "quantity", 1, 2, 20, 300)));
+        assertThat(task.preCommit(Map.of(ROWS_TP, new OffsetAndMetadata(999)))).as("the held row is not committed")
+                .containsEntry(ROWS_TP, new OffsetAndMetadata(1));
+        assertThat(SqlAssertions.rows(ob, DB, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + DB
+                + "' AND TABLE_NAME = 'r' ORDER BY ORDINAL_POSITION")).as("no column was added for the early row")
+                .containsExactly(List.of("id"), List.of("qty"));
+
+        task.put(List.of(changeColumnEvent(0, 200)));
+        Map<TopicPartition, OffsetAndMetadata> offsets = task.preCommit(Map.of(ROWS_TP, new OffsetAndMetadata(999), DDL_TP, new OffsetAndMetadata(999)));
+        assertThat(offsets).containsEntry(ROWS_TP, new OffsetAndMetadata(2)).containsEntry(DDL_TP, new OffsetAndMetadata(1));
+        assertThat(SqlAssertions.rows(ob, DB, "SELECT id, quantity FROM r ORDER BY id")).containsExactly(List.of("1", "10"), List.of("2", "20"));
+    }
+
     /** Kills every session of the task's user, as a proxy restart or a network cut would. */
     private int killSinkSessions() throws Exception {
         int killed = 0;
