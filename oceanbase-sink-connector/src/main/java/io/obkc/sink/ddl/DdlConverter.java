@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.UnsupportedSourceTypeException;
 import io.obkc.sink.ddl.ParsedDdl.AlterClause;
 import io.obkc.sink.ddl.ParsedDdl.IndexKind;
 import io.obkc.sink.ddl.ParsedDdl.IndexSpec;
@@ -106,7 +107,7 @@ public final class DdlConverter {
             }
             try {
                 out.add(createTable(target, tc, text, state));
-            } catch (SourceColumnMapper.UnsupportedColumnException e) {
+            } catch (SourceColumnMapper.UnsupportedColumnException | UnsupportedSourceTypeException e) {
                 out.add(TargetDdl.unsupported(DdlClass.CREATE_TABLE, target, text, e.getMessage()));
                 return out;
             }
@@ -128,7 +129,7 @@ public final class DdlConverter {
             for (AlterClause c : at.clauses()) {
                 try {
                     out.addAll(alterClause(src, target, c, tc, state));
-                } catch (SourceColumnMapper.UnsupportedColumnException e) {
+                } catch (SourceColumnMapper.UnsupportedColumnException | UnsupportedSourceTypeException e) {
                     out.add(TargetDdl.unsupported(c.ddlClass(), target, c.text(), e.getMessage()));
                 }
             }

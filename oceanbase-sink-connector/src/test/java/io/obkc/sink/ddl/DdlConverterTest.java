@@ -77,13 +77,13 @@ class DdlConverterTest {
         assertThat(out.get(0).table()).isEqualTo(new TableId("tgt", "t_orders"));
         assertThat(out.get(0).sql()).containsExactly("CREATE DATABASE IF NOT EXISTS `tgt` DEFAULT CHARACTER SET utf8mb4",
                 "CREATE TABLE IF NOT EXISTS `tgt`.`t_orders` (\n"
-                        + "  `id` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,\n"
-                        + "  `name` VARCHAR(40) NOT NULL DEFAULT 'n/a',\n"
-                        + "  `price` DECIMAL(10,2) NULL DEFAULT 0.00,\n"
-                        + "  `state` ENUM('new','it''s') NULL DEFAULT 'new',\n"
-                        + "  `body` TEXT NULL,\n"
-                        + "  `at` DATETIME(6) NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
-                        + "  `flag` TINYINT(1) NULL DEFAULT 1,\n"
+                        + "  `id` bigint unsigned NOT NULL AUTO_INCREMENT,\n"
+                        + "  `name` varchar(40) NOT NULL DEFAULT 'n/a',\n"
+                        + "  `price` decimal(10,2) NULL DEFAULT 0.00,\n"
+                        + "  `state` enum('new','it''s') NULL DEFAULT 'new',\n"
+                        + "  `body` text NULL,\n"
+                        + "  `at` datetime(6) NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
+                        + "  `flag` tinyint(1) NULL DEFAULT 1,\n"
                         + "  PRIMARY KEY (`id`)\n"
                         + ") DEFAULT CHARSET = utf8mb4");
         assertThat(out.get(1).sql()).containsExactly("ALTER TABLE `tgt`.`t_orders` ADD INDEX `idx_name` (`name`)");
@@ -102,9 +102,9 @@ class DdlConverterTest {
         assertThat(out).extracting(TargetDdl::ddlClass).containsExactly(DdlClass.ADD_COLUMN, DdlClass.MODIFY_COLUMN, DdlClass.CHANGE_COLUMN,
                 DdlClass.DROP_COLUMN, DdlClass.DROP_COLUMN, DdlClass.OTHER);
         assertThat(sql(out)).containsExactly(
-                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `note` VARCHAR(100) NULL AFTER `id`",
-                "ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `amount` BIGINT NOT NULL DEFAULT 0",
-                "ALTER TABLE `tgt`.`t_orders` CHANGE COLUMN `old` `renamed` VARCHAR(20) NULL",
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `note` varchar(100) NULL AFTER `id`",
+                "ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `amount` bigint NOT NULL DEFAULT 0",
+                "ALTER TABLE `tgt`.`t_orders` CHANGE COLUMN `old` `renamed` varchar(20) NULL",
                 "ALTER TABLE `tgt`.`t_orders` DROP COLUMN `gone`");
         assertThat(out.get(4).isNoop()).isTrue();
     }
@@ -119,8 +119,8 @@ class DdlConverterTest {
         List<SourceColumn> cols = List.of(col("note", "VARCHAR", 100, null, true, null), col("renamed", "INT", null, null, true, null));
         List<TargetDdl> out = convert(change("ALTER TABLE orders ADD note VARCHAR(100), CHANGE old renamed INT, ADD INDEX idx (note), "
                 + "DROP INDEX other", "ALTER", cols, List.of()));
-        assertThat(sql(out)).containsExactly("ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `note` VARCHAR(100) NULL",
-                "ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `renamed` INT NULL");
+        assertThat(sql(out)).containsExactly("ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `note` varchar(100) NULL",
+                "ALTER TABLE `tgt`.`t_orders` MODIFY COLUMN `renamed` int NULL");
         assertThat(out.get(2).isNoop()).isTrue();
         assertThat(out.get(3).isNoop()).isTrue();
     }
@@ -167,14 +167,21 @@ class DdlConverterTest {
     }
 
     @Test
-    void mariadbTypesAndLobDefaults() {
-        assertThat(SourceColumnMapper.targetType(col("u", "UUID", null, null, true, null))).isEqualTo("CHAR(36)");
-        assertThat(SourceColumnMapper.targetType(col("i", "INET6", null, null, true, null))).isEqualTo("VARCHAR(39)");
-        assertThat(SourceColumnMapper.targetType(col("t", "TINYINT", 1, null, true, null))).isEqualTo("TINYINT(1)");
-        assertThat(SourceColumnMapper.targetType(col("t", "INT UNSIGNED ZEROFILL", 10, null, true, null))).isEqualTo("INT UNSIGNED");
-        assertThat(SourceColumnMapper.targetType(col("b", "BIT", 12, null, true, null))).isEqualTo("BIT(12)");
-        assertThat(SourceColumnMapper.targetType(col("s", "SET", null, null, true, null, "a", "b"))).isEqualTo("SET('a','b')");
-        assertThat(SourceColumnMapper.columnDefinition(col("j", "JSON", null, null, true, "{}"), false)).isEqualTo("`j` JSON NULL");
-        assertThat(SourceColumnMapper.columnDefinition(col("c", "CHAR", 3, null, false, "it's"), false)).isEqualTo("`c` CHAR(3) NOT NULL DEFAULT 'it''s'");
+    void debeziumColumnsAreReadIntoTheSharedMapping() {
+        // The mapping itself is tested in common (MysqlTypeMappingTest); here: typeName words, quoted labels, -1 lengths.
+        assertThat(SourceColumnMapper.targetType(col("u", "UUID", null, null, true, null))).isEqualTo("char(36)");
+        assertThat(SourceColumnMapper.targetType(col("t", "TINYINT", 1, null, true, null))).isEqualTo("tinyint(1)");
+        assertThat(SourceColumnMapper.targetType(col("t", "INT UNSIGNED ZEROFILL", 10, null, true, null))).isEqualTo("int(10) unsigned zerofill");
+        assertThat(SourceColumnMapper.targetType(col("d", "DATETIME", -1, null, true, null))).isEqualTo("datetime");
+        assertThat(SourceColumnMapper.targetType(col("s", "SET", null, null, true, null, "'a'", "'it''s'"))).isEqualTo("set('a','it''s')");
+        assertThat(SourceColumnMapper.columnDefinition(col("j", "JSON", null, null, true, "{}"), false)).isEqualTo("`j` json NULL");
+        assertThat(SourceColumnMapper.columnDefinition(col("c", "CHAR", 3, null, false, "it's"), false)).isEqualTo("`c` char(3) NOT NULL DEFAULT 'it''s'");
+        assertThat(SourceColumnMapper.columnDefinition(col("c", "CHAR", 3, null, false, "'it''s'"), false))
+                .isEqualTo("`c` char(3) NOT NULL DEFAULT 'it''s'");
+        assertThat(SourceColumnMapper.columnDefinition(col("n", "INT", null, null, false, "NULL"), false)).isEqualTo("`n` int NOT NULL");
+        assertThat(SourceColumnMapper.columnDefinition(col("n", "INT", null, null, true, "NULL"), false)).isEqualTo("`n` int NULL DEFAULT NULL");
+        assertThat(SourceColumnMapper.columnDefinition(col("b", "BIT", 8, null, true, "b'101'"), false)).isEqualTo("`b` bit(8) NULL DEFAULT b'101'");
+        assertThat(SourceColumnMapper.columnDefinition(col("ts", "TIMESTAMP", 3, null, true, "now()"), false))
+                .isEqualTo("`ts` timestamp(3) NULL DEFAULT CURRENT_TIMESTAMP(3)");
     }
 }

@@ -2,65 +2,55 @@ package io.obkc.schema.convert;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.MysqlSourceType;
+import io.obkc.common.types.MysqlTypeMapping;
+import io.obkc.common.types.OceanBaseType;
+import io.obkc.common.types.UnsupportedSourceTypeException;
 import io.obkc.schema.model.ColumnDef;
 
 /**
- * MySQL/MariaDB to OceanBase MySQL mode: essentially identity, plus charset/collation mapping, OceanBase's
- * limits (LOB defaults, 512 MB LOBs) and MariaDB-only types. See docs/type-mapping.md.
+ * MySQL/MariaDB to OceanBase MySQL mode for the schema migration. The type mapping itself, which types take no
+ * DEFAULT and how defaults are written live in {@link MysqlTypeMapping} (common module), shared with the sink's DDL
+ * sync so both create the same columns; this class only adapts {@link ColumnDef} to it and adds what needs the
+ * target tenant (charset/collation mapping through {@link TargetCapabilities}) and the warnings. See
+ * docs/type-mapping.md.
  */
 public final class MysqlTypeMapper implements TypeMapper {
-    static final Set<String> IDENTITY = Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal",
-            "numeric", "float", "double", "real", "bit", "date", "time", "datetime", "timestamp", "year", "char", "varchar",
-            "binary", "varbinary", "tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob",
-            "enum", "set", "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-            "multipolygon", "geometrycollection", "geomcollection");
-    static final Set<String> LOB_LIKE = Set.of("tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob",
-            "longblob", "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
-            "geometrycollection", "geomcollection");
-    static final Set<String> CHARACTER = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set");
-    private static final Pattern CURRENT_TS = Pattern.compile("(?i)^(current_timestamp|now|localtime|localtimestamp)(\\s*\\(\\s*(\\d*)\\s*\\))?$");
+    /** The {@code (M)} or {@code (M,D)} of a type text such as {@code decimal(10,2) unsigned}; ENUM/SET labels do not match. */
+    private static final Pattern PARAMS = Pattern.compile("^[^(]*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
+    /** @throws UnsupportedSourceTypeException for a type OceanBase has no counterpart for (the table then fails) */
     @Override
     public ColumnDef map(ColumnDef src, MappingContext ctx) {
-        ColumnDef t = src.copy();
-        String type = src.dataType.toLowerCase(Locale.ROOT);
         String what = "column " + src.name;
-        switch (type) {
-            case "uuid" -> retype(t, "char", "char(36)", 36L, ctx, what + ": MariaDB UUID stored as CHAR(36) text");
-            case "inet6" -> retype(t, "varchar", "varchar(39)", 39L, ctx, what + ": MariaDB INET6 stored as VARCHAR(39) text");
-            case "inet4" -> retype(t, "varchar", "varchar(15)", 15L, ctx, what + ": MariaDB INET4 stored as VARCHAR(15) text");
-            case "bool", "boolean" -> retype(t, "tinyint", "tinyint(1)", null, ctx, null);
-            case "serial" -> {
-                t.dataType = "bigint";
-                t.columnType = "bigint unsigned";
-                t.unsigned = true;
-                t.autoIncrement = true;
-                t.nullable = false;
-            }
-            default -> {
-                if (!IDENTITY.contains(type)) {
-                    throw new UnsupportedTypeException(what + ": unknown type " + src.columnType);
-                }
+        OceanBaseType target = MysqlTypeMapping.map(sourceType(src));
+        ColumnDef t = src.copy();
+        t.dataType = target.baseType();
+        t.columnType = target.sql();
+        if (!target.baseType().equals(src.dataType.toLowerCase(Locale.ROOT))) {
+            // Retyped (BOOLEAN, MariaDB UUID/INET*): the source's length means nothing for the new type.
+            t.length = target.length() == null ? null : target.length().longValue();
+            if (target.isCharacter() && t.charset == null) {
+                t.charset = "utf8mb4";
             }
         }
-        if ((t.dataType.equals("longtext") || t.dataType.equals("longblob"))) {
-            ctx.warn(what + ": " + t.dataType.toUpperCase(Locale.ROOT)
-                    + " values over 512 MB are rejected by OceanBase (MySQL allows 4 GB)");
+        if (src.dataType.equalsIgnoreCase("serial")) {
+            t.unsigned = true;
+            t.autoIncrement = true;
+            t.nullable = false;
         }
-        if (t.dataType.equals("json")) {
-            t.charset = null;
-            t.collation = null;
+        if (target.note() != null) {
+            ctx.warn(what + ": " + target.note());
         }
-        mapCharset(t, ctx, what);
-        mapDefault(t, ctx, what);
+        mapCharset(t, target, ctx, what);
+        mapDefault(t, target, ctx, what);
         if (t.onUpdate != null) {
-            t.onUpdate = normalizeCurrentTimestamp(t.onUpdate, t.datetimePrecision);
+            t.onUpdate = MysqlTypeMapping.normalizeCurrentTimestamp(t.onUpdate, target.fsp());
         }
         if (t.generationExpression != null) {
             t.generationExpression = expression(t.generationExpression);
@@ -68,20 +58,20 @@ public final class MysqlTypeMapper implements TypeMapper {
         return t;
     }
 
-    private static void retype(ColumnDef t, String dataType, String columnType, Long length, MappingContext ctx, String warning) {
-        t.dataType = dataType;
-        t.columnType = columnType;
-        t.length = length;
-        if (length != null) {
-            t.charset = t.charset == null ? "utf8mb4" : t.charset;
+    /** The source facts of a column as read from {@code information_schema.COLUMNS}: M and D come from COLUMN_TYPE. */
+    static MysqlSourceType sourceType(ColumnDef c) {
+        Matcher m = PARAMS.matcher(c.columnType == null ? "" : c.columnType);
+        Integer length = null;
+        Integer scale = null;
+        if (m.find()) {
+            length = Integer.valueOf(m.group(1));
+            scale = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         }
-        if (warning != null) {
-            ctx.warn(warning);
-        }
+        return new MysqlSourceType(c.name, c.dataType, length, scale, c.unsigned, c.zerofill, c.enumValues);
     }
 
-    static void mapCharset(ColumnDef t, MappingContext ctx, String what) {
-        if (!CHARACTER.contains(t.dataType) || (t.charset == null && t.collation == null)) {
+    private static void mapCharset(ColumnDef t, OceanBaseType target, MappingContext ctx, String what) {
+        if (!target.isCharacter() || (t.charset == null && t.collation == null)) {
             t.charset = null;
             t.collation = null;
             return;
@@ -92,40 +82,26 @@ public final class MysqlTypeMapper implements TypeMapper {
         if (c.warning() != null) {
             ctx.warn(what + ": " + c.warning());
         }
-        // Rewrite the type text when the charset was part of it (never for MySQL, but keep it clean).
-        t.columnType = t.columnType.replaceAll("(?i)\\s+character set \\w+|\\s+collate \\w+", "");
     }
 
-    static void mapDefault(ColumnDef t, MappingContext ctx, String what) {
+    /** Drops defaults OceanBase rejects (LOB-like columns) with a warning and writes expression defaults in target terms. */
+    static void mapDefault(ColumnDef t, OceanBaseType target, MappingContext ctx, String what) {
         if (t.defaultKind == ColumnDef.DefaultKind.NONE || t.defaultKind == ColumnDef.DefaultKind.NULL) {
             return;
         }
-        if (LOB_LIKE.contains(t.dataType)) {
-            ctx.warn(what + ": default " + t.defaultValue + " dropped: OceanBase does not allow defaults on BLOB, TEXT, JSON "
-                    + "or GEOMETRY columns");
-            t.defaultKind = t.nullable ? ColumnDef.DefaultKind.NULL : ColumnDef.DefaultKind.NONE;
-            t.defaultValue = null;
-            return;
-        }
-        if (t.defaultKind == ColumnDef.DefaultKind.EXPRESSION) {
-            String v = t.defaultValue.trim();
-            if (CURRENT_TS.matcher(v).matches()) {
-                t.defaultValue = normalizeCurrentTimestamp(v, t.datetimePrecision);
-            } else if (v.matches("(?i)^[bx]'[0-9a-f]*'$") || v.matches("^\\(.*\\)$")) {
-                t.defaultValue = v;
-            } else {
-                t.defaultValue = "(" + v + ")"; // MySQL 8 expression default syntax, accepted by OceanBase
-            }
+        if (target.isLobLike()) {
+            dropLobDefault(t, ctx, what);
+        } else if (t.defaultKind == ColumnDef.DefaultKind.EXPRESSION) {
+            t.defaultValue = MysqlTypeMapping.expressionDefault(t.defaultValue, target);
         }
     }
 
-    static String normalizeCurrentTimestamp(String v, Integer fsp) {
-        Matcher m = CURRENT_TS.matcher(v.trim());
-        if (!m.matches()) {
-            return v;
-        }
-        String p = m.group(3) != null && !m.group(3).isEmpty() ? m.group(3) : fsp != null && fsp > 0 ? fsp.toString() : "";
-        return p.isEmpty() ? "CURRENT_TIMESTAMP" : "CURRENT_TIMESTAMP(" + p + ")";
+    /** Drops the default of a LOB-like column ({@link MysqlTypeMapping#isLobLike}), which OceanBase would reject, with a warning. */
+    static void dropLobDefault(ColumnDef t, MappingContext ctx, String what) {
+        ctx.warn(what + ": default " + t.defaultValue + " dropped: OceanBase does not allow defaults on BLOB, TEXT, JSON "
+                + "or GEOMETRY columns");
+        t.defaultKind = t.nullable ? ColumnDef.DefaultKind.NULL : ColumnDef.DefaultKind.NONE;
+        t.defaultValue = null;
     }
 
     @Override

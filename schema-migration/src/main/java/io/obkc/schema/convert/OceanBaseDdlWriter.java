@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.obkc.common.types.MysqlTypeMapping;
 import io.obkc.schema.model.CheckDef;
 import io.obkc.schema.model.ColumnDef;
 import io.obkc.schema.model.ForeignKeyDef;
@@ -62,7 +63,7 @@ public final class OceanBaseDdlWriter {
         if (c.generationExpression == null) {
             switch (c.defaultKind) {
                 case NULL -> sb.append(c.nullable ? " DEFAULT NULL" : "");
-                case LITERAL -> sb.append(" DEFAULT ").append(quoteMysqlString(c.defaultValue));
+                case LITERAL -> sb.append(" DEFAULT ").append(MysqlTypeMapping.literalDefault(c.defaultValue, c.columnType));
                 case EXPRESSION -> sb.append(" DEFAULT ").append(c.defaultValue);
                 case NONE -> {
                 }

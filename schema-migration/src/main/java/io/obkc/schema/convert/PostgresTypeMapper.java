@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.MysqlTypeMapping;
+import io.obkc.common.types.UnsupportedSourceTypeException;
 import io.obkc.schema.model.ColumnDef;
 
 /** PostgreSQL to OceanBase MySQL mode. The full table is in docs/type-mapping.md. */
@@ -146,7 +148,7 @@ public final class PostgresTypeMapper implements TypeMapper {
                 set(t, "enum", sb.append(')').toString());
                 text(t);
             }
-            default -> throw new UnsupportedTypeException(what + ": unknown type " + src.columnType);
+            default -> throw new UnsupportedSourceTypeException(src.name, src.columnType, "unknown type " + src.columnType);
         }
         if (src.domain != null) {
             ctx.warn(what + ": domain " + src.domain + " replaced by its base type " + t.columnType
@@ -229,7 +231,7 @@ public final class PostgresTypeMapper implements TypeMapper {
             t.defaultValue = d.equalsIgnoreCase("true") ? "1" : "0";
         } else if (NOW.matcher(d).matches() && (t.dataType.equals("datetime") || t.dataType.equals("timestamp"))) {
             t.defaultKind = ColumnDef.DefaultKind.EXPRESSION;
-            t.defaultValue = MysqlTypeMapper.normalizeCurrentTimestamp("CURRENT_TIMESTAMP", fspOf(t.columnType));
+            t.defaultValue = MysqlTypeMapping.normalizeCurrentTimestamp("CURRENT_TIMESTAMP", fspOf(t.columnType));
         } else if (d.equalsIgnoreCase("CURRENT_DATE") && t.dataType.equals("date")) {
             t.defaultKind = ColumnDef.DefaultKind.EXPRESSION;
             t.defaultValue = "(CURRENT_DATE)";
@@ -242,8 +244,8 @@ public final class PostgresTypeMapper implements TypeMapper {
             t.defaultValue = null;
             return;
         }
-        if (t.defaultKind == ColumnDef.DefaultKind.LITERAL && MysqlTypeMapper.LOB_LIKE.contains(t.dataType)) {
-            MysqlTypeMapper.mapDefault(t, ctx, what);
+        if (t.defaultKind == ColumnDef.DefaultKind.LITERAL && MysqlTypeMapping.isLobLike(t.dataType)) {
+            MysqlTypeMapper.dropLobDefault(t, ctx, what);
         }
     }
 

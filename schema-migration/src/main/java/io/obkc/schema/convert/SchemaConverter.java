@@ -14,6 +14,7 @@ import java.util.zip.CRC32;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.UnsupportedSourceTypeException;
 import io.obkc.schema.model.CheckDef;
 import io.obkc.schema.model.ColumnDef;
 import io.obkc.schema.model.ForeignKeyDef;
@@ -149,7 +150,7 @@ public final class SchemaConverter {
                         mapped.collation = null; // inherits the table's
                     }
                     t.columns.add(mapped);
-                } catch (UnsupportedTypeException e) {
+                } catch (UnsupportedSourceTypeException e) {
                     r.fail(src.qualifiedName() + ": " + e.getMessage());
                 }
             }

@@ -9,7 +9,8 @@ import io.obkc.schema.model.ColumnDef;
 public interface TypeMapper {
     /**
      * Returns the target column: {@code columnType} is OceanBase type text, the default, charset and collation are
-     * in target terms. Adds warnings to {@code ctx}; throws {@link UnsupportedTypeException} for unknown types.
+     * in target terms. Adds warnings to {@code ctx}; throws {@link io.obkc.common.types.UnsupportedSourceTypeException}
+     * (naming the column, the type and what to do) for types OceanBase has no counterpart for.
      */
     ColumnDef map(ColumnDef source, MappingContext ctx);
 

@@ -38,7 +38,7 @@ class PostgresTypeMapperTest {
         assertThat(dropped.defaultKind).isEqualTo(ColumnDef.DefaultKind.NULL);
         assertThat(ctx.warnings()).anyMatch(w -> w.contains("has no OceanBase equivalent: dropped"));
         assertThat(map("array", null).columnType).isEqualTo("json");
-        assertThatThrownBy(() -> map("hstore", null)).hasMessage("column c: unknown type hstore");
+        assertThatThrownBy(() -> map("hstore", null)).hasMessageStartingWith("column c: unknown type hstore; ");
     }
 
     @Test
