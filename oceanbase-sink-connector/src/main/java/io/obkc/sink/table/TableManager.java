@@ -76,7 +76,11 @@ public final class TableManager {
                 create(conn, id, event);
                 def = read(conn, id);
                 if (def == null) {
-                    throw new ConnectException("Created table " + id + " but cannot read it back from information_schema");
+                    // Seen with several tasks auto-creating one table at once: CREATE TABLE IF NOT EXISTS returns while
+                    // another session's CREATE is still being published, and information_schema does not list it yet.
+                    // Transient, so the batch is retried (with backoff, on a fresh connection) instead of failing the task.
+                    throw new java.sql.SQLTransientException("Created table " + id + " but information_schema does not show it yet "
+                            + "(another task may be creating it at the same time)");
                 }
             }
             cache.put(id, def);
