@@ -6,18 +6,22 @@ import java.util.Map;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 
+import io.obkc.common.debezium.DebeziumValues;
 import io.obkc.common.sql.Identifiers;
 
 /**
  * Chooses the OceanBase MySQL-mode column type for a Connect field, for auto-created tables and
  * added columns. Debezium's logical types decide first; when the source connector propagates the
  * source column type ({@code column.propagate.source.type}), lengths, widths and signedness of the
- * source column are kept. The full table is in docs/type-mapping-sink.md.
+ * source column are kept. The full table is in docs/oceanbase-sink-connector.md ("Auto-create and type mapping").
+ * MySQL DDL that the sink replays (DDL sync) is mapped by the shared io.obkc.common.types.MysqlTypeMapping instead:
+ * this class starts from a Connect schema, which may come from any source (PostgreSQL type names included), and must
+ * also pick indexable types for key columns.
  */
 public final class ColumnTypeMapper {
-    static final String SOURCE_TYPE = "__debezium.source.column.type";
-    static final String SOURCE_LENGTH = "__debezium.source.column.length";
-    static final String SOURCE_SCALE = "__debezium.source.column.scale";
+    static final String SOURCE_TYPE = DebeziumValues.SOURCE_TYPE_PARAM;
+    static final String SOURCE_LENGTH = DebeziumValues.SOURCE_LENGTH_PARAM;
+    static final String SOURCE_SCALE = DebeziumValues.SOURCE_SCALE_PARAM;
 
     /** Longest VARCHAR a key column gets when the source length is unknown: 768 utf8mb4 chars = 3072 bytes, within OceanBase's 16 KB key limit. */
     static final int KEY_VARCHAR_LENGTH = 768;
