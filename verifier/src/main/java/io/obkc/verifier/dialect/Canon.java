@@ -59,23 +59,39 @@ final class Canon {
         return v.canonical();
     }
 
-    /** Whether the canonical text of such a column may contain a {@code |} and so must be escaped in a row hash. */
     /**
      * The SQL elements of a row's hash text, one per column: the canonical expression, with {@code |}
      * escaped where the column may contain one (through the engine's {@code replaceFunction}), and
      * NULL as {@link #NULL_MARK}. Each dialect joins them with {@link #SEPARATOR} in its own syntax.
+     * A NOT NULL column of a kind whose canonical expression is never NULL for a value skips the COALESCE: it
+     * would never apply, and the text is the same as with it.
      */
     static List<String> rowTextElements(List<ColumnInfo> columns, List<String> canonicalExpressions, String replaceFunction) {
         List<String> parts = new java.util.ArrayList<>(canonicalExpressions.size());
         for (int i = 0; i < canonicalExpressions.size(); i++) {
+            ColumnInfo c = columns.get(i);
             String e = canonicalExpressions.get(i);
-            if (mayContainBar(columns.get(i))) {
+            if (mayContainBar(c)) {
                 e = replaceFunction + "(" + e + ", '|', '" + ESCAPED_BAR + "')";
             }
-            parts.add("COALESCE(" + e + ", '" + NULL_MARK + "')");
+            parts.add(!c.nullable() && neverNullForAValue(c) ? e : "COALESCE(" + e + ", '" + NULL_MARK + "')");
         }
         return parts;
     }
+
+    /**
+     * Kinds whose canonical expressions (casts, trims, charset conversion, REPLACE) give a non-NULL text for every
+     * non-NULL value on every engine. Temporal kinds are left out: MySQL's formatting functions can return NULL
+     * for zero dates.
+     */
+    private static boolean neverNullForAValue(ColumnInfo c) {
+        return switch (c.category()) {
+            case INTEGER, DECIMAL, STRING -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the canonical text of such a column may contain a {@code |} and so must be escaped in a row hash. */
 
     static boolean mayContainBar(ColumnInfo c) {
         return switch (c.category()) {
