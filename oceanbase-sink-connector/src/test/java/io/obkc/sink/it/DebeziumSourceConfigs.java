@@ -37,4 +37,29 @@ final class DebeziumSourceConfigs {
         c.put("snapshot.mode", "initial");
         return c;
     }
+
+    /**
+     * Debezium's PostgreSQL connector (pgoutput) capturing one schema. The slot and publication carry {@code slotName},
+     * so concurrent or crashed runs never share one; the slot is dropped when the task stops.
+     */
+    static Map<String, String> postgres(DatabaseEndpoint postgres, String topicPrefix, String schema, String slotName) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        c.put("tasks.max", "1");
+        c.put("database.hostname", postgres.host());
+        c.put("database.port", String.valueOf(postgres.port()));
+        c.put("database.user", postgres.user());
+        c.put("database.password", postgres.password());
+        c.put("database.dbname", postgres.defaultDatabase());
+        c.put("topic.prefix", topicPrefix);
+        c.put("schema.include.list", schema);
+        c.put("plugin.name", "pgoutput");
+        c.put("slot.name", slotName);
+        c.put("slot.drop.on.stop", "true");
+        c.put("publication.name", slotName);
+        c.put("publication.autocreate.mode", "filtered");
+        // Lengths, precisions and scales ride along as schema parameters; the sink sizes and widens columns from them.
+        c.put("datatype.propagate.source.type", ".+");
+        return c;
+    }
 }

@@ -73,24 +73,7 @@ class PostgresToOceanBaseIT {
     }
 
     static Map<String, String> sourceConfig() {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        c.put("tasks.max", "1");
-        c.put("database.hostname", postgres.host());
-        c.put("database.port", String.valueOf(postgres.port()));
-        c.put("database.user", postgres.user());
-        c.put("database.password", postgres.password());
-        c.put("database.dbname", postgres.defaultDatabase());
-        c.put("topic.prefix", "pgit");
-        c.put("schema.include.list", SRC);
-        c.put("plugin.name", "pgoutput");
-        c.put("slot.name", SLOT);
-        c.put("slot.drop.on.stop", "true");
-        c.put("publication.name", SLOT);
-        c.put("publication.autocreate.mode", "filtered");
-        // Lengths, precisions and scales ride along as schema parameters; the sink sizes and widens columns from them.
-        c.put("datatype.propagate.source.type", ".+");
-        return c;
+        return DebeziumSourceConfigs.postgres(postgres, "pgit", SRC, SLOT);
     }
 
     static Map<String, String> sinkConfig() {
