@@ -258,11 +258,7 @@ public class OceanBaseSinkTask extends SinkTask {
         if (seen != null && seen.compareTo(ddl.position()) > 0) {
             return false;
         }
-        long now = System.currentTimeMillis();
-        if (heldSince == 0) {
-            heldSince = now;
-        }
-        if (now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize) {
+        if (holdExpired(wouldHold)) {
             return false;
         }
         LOG.debug("Holding schema change for {} until its earlier row changes arrive: {}", table, ddl.describe());
@@ -290,24 +286,21 @@ public class OceanBaseSinkTask extends SinkTask {
      */
     private boolean mustWaitForSchemaChange(Item item, int wouldHold) {
         org.apache.kafka.connect.data.Schema schema = item.event().rowSchema();
-        if (ddlApplier == null || ddlWaitMs <= 0 || schema == null || position(item) == null) {
+        if (ddlApplier == null || ddlWaitMs <= 0 || schema == null) {
             return false;
         }
         io.obkc.sink.table.TableId table = item.event().table();
         RowShape known = rowShapes.get(table);
+        // The common case, a row of the schema instance seen before, costs one map lookup and no source parsing.
         if (known != null && known.schema() == schema) {
             return false;
         }
         RowShape shape = RowShape.of(schema);
-        if (known == null || known.columns().equals(shape.columns())) {
+        if (known == null || known.columns().equals(shape.columns()) || position(item) == null) {
             rowShapes.put(table, shape);
             return false;
         }
-        long now = System.currentTimeMillis();
-        if (heldSince == 0) {
-            heldSince = now;
-        }
-        if (now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize) {
+        if (holdExpired(wouldHold)) {
             LOG.info("Row changes of {} now carry columns {} (before: {}) and no schema change for it arrived within {} ms; writing them "
                     + "(auto.evolve adds missing columns)", table, shape.columns(), known.columns(), ddlWaitMs);
             heldSince = 0;
@@ -316,6 +309,18 @@ public class OceanBaseSinkTask extends SinkTask {
         }
         LOG.debug("Holding row changes of {} with new columns {} until the schema change that made them arrives", table, shape.columns());
         return true;
+    }
+
+    /**
+     * True when the records held since {@link #heldSince} (which this starts, if nothing is held yet) have waited
+     * ddl.ordering.wait.ms, or when holding {@code wouldHold} records would exceed 10 x batch.size.
+     */
+    private boolean holdExpired(int wouldHold) {
+        long now = System.currentTimeMillis();
+        if (heldSince == 0) {
+            heldSince = now;
+        }
+        return now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize;
     }
 
     /** Binlog position of a row change or schema change (MySQL family), or null. */
@@ -330,14 +335,21 @@ public class OceanBaseSinkTask extends SinkTask {
         return SchemaChange.position(v.getStruct("source"));
     }
 
-    @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    /**
+     * Waits for the batch in flight and takes its offsets. A failed batch's offsets stay uncommitted, and its
+     * error is not thrown here: the next put() fails the task with it.
+     */
+    private void collectCommitted() {
         try {
             committed.putAll(pipeline.await());
         } catch (ConnectException e) {
-            // The failed batch's offsets stay uncommitted; the next put() fails the task with this error.
-            LOG.debug("Write failed; reporting only offsets committed before it: {}", e.getMessage());
+            LOG.debug("Write failed; only offsets committed before it are reported: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        collectCommitted();
         // Only what has been committed to the database; a partition this task no longer owns is left out.
         Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
         for (TopicPartition tp : currentOffsets.keySet()) {
@@ -351,12 +363,8 @@ public class OceanBaseSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        try {
-            // The worker committed offsets (preCommit) before closing; wait for nothing to be in flight either way.
-            committed.putAll(pipeline.await());
-        } catch (ConnectException e) {
-            LOG.debug("Write failed before partitions were closed: {}", e.getMessage());
-        }
+        // The worker calls preCommit before closing; wait here too, so nothing is in flight either way.
+        collectCommitted();
         partitions.forEach(committed::remove);
         if (!held.isEmpty()) {
             // Held records were fetched but not written: rewind the partitions this task keeps so they come again.

@@ -62,6 +62,12 @@ public final class DebeziumValues {
     private DebeziumValues() {
     }
 
+    /** Whether the propagated source column type (SOURCE_TYPE_PARAM) says UNSIGNED, e.g. {@code BIGINT UNSIGNED}. */
+    public static boolean isUnsignedSource(Schema s) {
+        String t = s.parameters() == null ? null : s.parameters().get(SOURCE_TYPE_PARAM);
+        return t != null && t.toUpperCase(java.util.Locale.ROOT).contains("UNSIGNED");
+    }
+
     private static String name(Schema s) {
         return s.name() == null ? "" : s.name();
     }

@@ -90,7 +90,7 @@ public final class ColumnTypeMapper {
             case Decimal.LOGICAL_NAME: {
                 if (isSourceType(params, "BIGINT")) {
                     // bigint.unsigned.handling.mode=precise sends BIGINT UNSIGNED as DECIMAL(20,0); keep the integer type.
-                    return "BIGINT" + unsignedSuffix(params);
+                    return "BIGINT" + unsignedSuffix(schema);
                 }
                 int scale = Integer.parseInt(params.getOrDefault(Decimal.SCALE_FIELD, "0"));
                 String p = params.get("connect.decimal.precision");
@@ -99,7 +99,7 @@ public final class ColumnTypeMapper {
                 }
                 int precision = p == null ? 65 : Math.min(65, Integer.parseInt(p));
                 precision = Math.max(precision, Math.max(scale, 1));
-                return "DECIMAL(" + precision + "," + Math.min(scale, 30) + ")" + unsignedSuffix(params);
+                return "DECIMAL(" + precision + "," + Math.min(scale, 30) + ")" + unsignedSuffix(schema);
             }
             case "io.debezium.data.VariableScaleDecimal":
                 return "DECIMAL(65,30)";
@@ -194,9 +194,8 @@ public final class ColumnTypeMapper {
         return Math.min(length, MAX_VARCHAR_LENGTH);
     }
 
-    private static String unsignedSuffix(Map<String, String> params) {
-        String type = params.get(SOURCE_TYPE);
-        return type != null && type.toUpperCase(Locale.ROOT).contains("UNSIGNED") ? " UNSIGNED" : "";
+    private static String unsignedSuffix(Schema schema) {
+        return DebeziumValues.isUnsignedSource(schema) ? " UNSIGNED" : "";
     }
 
     private static boolean isSourceType(Map<String, String> params, String type) {

@@ -73,7 +73,7 @@ public final class ValueConverter {
                     }
                 };
             case INT64:
-                if (isUnsigned(schema)) {
+                if (DebeziumValues.isUnsignedSource(schema)) {
                     return generic(schema);
                 }
                 return (ps, i, v) -> {
@@ -98,11 +98,6 @@ public final class ValueConverter {
 
     private static Binder generic(Schema schema) {
         return (ps, i, v) -> ps.setObject(i, toJdbc(schema, v));
-    }
-
-    private static boolean isUnsigned(Schema schema) {
-        String t = schema.parameters() == null ? null : schema.parameters().get(DebeziumValues.SOURCE_TYPE_PARAM);
-        return t != null && t.toUpperCase(java.util.Locale.ROOT).contains("UNSIGNED");
     }
 
     public static Object toJdbc(Schema schema, Object value) {
@@ -145,11 +140,8 @@ public final class ValueConverter {
 
     /** BIGINT UNSIGNED arrives as a wrapped-around negative long when Debezium uses bigint.unsigned.handling.mode=long. */
     private static Object unsignedBigint(Schema schema, Long v) {
-        if (v < 0 && schema.parameters() != null) {
-            String t = schema.parameters().get(DebeziumValues.SOURCE_TYPE_PARAM);
-            if (t != null && t.toUpperCase(java.util.Locale.ROOT).contains("UNSIGNED")) {
-                return new BigDecimal(BigInteger.valueOf(v).add(TWO_POW_64));
-            }
+        if (v < 0 && DebeziumValues.isUnsignedSource(schema)) {
+            return new BigDecimal(BigInteger.valueOf(v).add(TWO_POW_64));
         }
         return v;
     }

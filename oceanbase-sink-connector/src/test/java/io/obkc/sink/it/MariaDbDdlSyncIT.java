@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,25 +68,18 @@ class MariaDbDdlSyncIT {
     }
 
     static Map<String, String> sourceConfig() {
-        Map<String, String> c = DebeziumSourceConfigs.mariadb(mariadb, connect.bootstrapServers(), "ddlit", SRC);
+        Map<String, String> c = PipelineConfigs.mariadb(mariadb, connect.bootstrapServers(), "ddlit", SRC);
         // Debezium reports TRUNCATE as a truncate event (op=t) on the table topic, not as a schema change; it skips them by default.
         c.put("skipped.operations", "none");
         return c;
     }
 
     static Map<String, String> sinkConfig(String targetDb) {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
-        c.put("tasks.max", "1");
         // The schema change topic is the bare prefix; row changes are ddlit.<db>.<table>.
-        c.put("topics.regex", "ddlit(\\.ddl_src\\..*)?");
-        c.put("connection.url", "jdbc:mysql://" + oceanbase.host() + ":" + oceanbase.port() + "/");
-        c.put("connection.user", oceanbase.user());
-        c.put("connection.password", oceanbase.password());
+        Map<String, String> c = PipelineConfigs.oceanbaseSink(oceanbase, "ddlit(\\.ddl_src\\..*)?");
         c.put("database.name.format", targetDb);
         c.put("ddl.audit.table", META + ".ddl_audit");
         c.put("ddl.unsupported.policy", "skip_and_record");
-        c.put("retry.backoff.ms", "200");
         return c;
     }
 

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,24 +104,17 @@ class MariaDbToOceanBaseIT {
     }
 
     static Map<String, String> sourceConfig() {
-        Map<String, String> c = DebeziumSourceConfigs.mariadb(mariadb, connect.bootstrapServers(), "e2e", DB);
+        Map<String, String> c = PipelineConfigs.mariadb(mariadb, connect.bootstrapServers(), "e2e", DB);
         c.put("bigint.unsigned.handling.mode", "precise");
         return c;
     }
 
     static Map<String, String> sinkConfig() {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
-        c.put("tasks.max", "1");
-        c.put("topics.regex", "e2e\\.e2e_src\\..*");
-        c.put("connection.url", "jdbc:mysql://" + oceanbase.host() + ":" + oceanbase.port() + "/");
-        c.put("connection.user", oceanbase.user());
-        c.put("connection.password", oceanbase.password());
+        Map<String, String> c = PipelineConfigs.oceanbaseSink(oceanbase, "e2e\\.e2e_src\\..*");
         c.put("errors.tolerance", "all");
         c.put("errors.deadletterqueue.topic.name", DLQ);
         c.put("errors.deadletterqueue.topic.replication.factor", "1");
         c.put("errors.deadletterqueue.context.headers.enable", "true");
-        c.put("retry.backoff.ms", "200");
         // The poison test relies on a target column narrower than the source; widening would (rightly) make it fit.
         c.put("auto.evolve.widen", "false");
         return c;

@@ -63,6 +63,14 @@ class OceanBaseSinkTaskIT {
         task.start(props());
     }
 
+    /** Replaces the task setUp started with one started with these settings. */
+    private void restartTask(Map<String, String> props) {
+        task.stop();
+        task = new OceanBaseSinkTask();
+        task.initialize(new TestContext());
+        task.start(props);
+    }
+
     private Map<String, String> props() {
         Map<String, String> props = new HashMap<>();
         props.put("connection.url", "jdbc:mysql://" + ob.host() + ":" + ob.port() + "/");
@@ -112,12 +120,9 @@ class OceanBaseSinkTaskIT {
 
     @Test
     void withoutPipeliningEveryBatchIsWrittenBeforePutReturns() throws Exception {
-        task.stop();
-        task = new OceanBaseSinkTask();
-        task.initialize(new TestContext());
         Map<String, String> p = props();
         p.put("pipeline.writes", "false");
-        task.start(p);
+        restartTask(p);
         task.put(List.of(upsert(0, 1, "a")));
         assertThat(SqlAssertions.count(ob, DB, "t")).isEqualTo(1);
         List<SinkRecord> batch = List.of(upsert(1, 2, "b"), upsert(2, 3, "this is too long"));
@@ -183,14 +188,11 @@ class OceanBaseSinkTaskIT {
      */
     @Test
     void aRowWithRenamedColumnsWaitsForItsSchemaChange() throws Exception {
-        task.stop();
-        task = new OceanBaseSinkTask();
-        task.initialize(new TestContext());
         Map<String, String> p = props();
         p.put("ddl.ordering.wait.ms", "60000");
         // The task's user may write only this database.
         p.put("ddl.audit.table", DB + ".ddl_audit");
-        task.start(p);
+        restartTask(p);
         task.put(List.of(binlogRow(ROW_V1, "qty", 0, 1, 10, 100)));
         task.preCommit(Map.of(ROWS_TP, new OffsetAndMetadata(999)));
         assertThat(SqlAssertions.rows(ob, DB, "SELECT id, qty FROM r")).containsExactly(List.of("1", "10"));

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,21 +72,14 @@ class PostgresToOceanBaseIT {
     }
 
     static Map<String, String> sourceConfig() {
-        return DebeziumSourceConfigs.postgres(postgres, "pgit", SRC, SLOT);
+        return PipelineConfigs.postgres(postgres, "pgit", SRC, SLOT);
     }
 
     static Map<String, String> sinkConfig() {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
-        c.put("tasks.max", "1");
-        c.put("topics.regex", "pgit\\." + SRC + "\\..*");
-        c.put("connection.url", "jdbc:mysql://" + oceanbase.host() + ":" + oceanbase.port() + "/");
-        c.put("connection.user", oceanbase.user());
-        c.put("connection.password", oceanbase.password());
+        Map<String, String> c = PipelineConfigs.oceanbaseSink(oceanbase, "pgit\\." + SRC + "\\..*");
         c.put("database.name.format", TGT);
         c.put("auto.create", "true");
         c.put("auto.evolve", "true");
-        c.put("retry.backoff.ms", "200");
         return c;
     }
 

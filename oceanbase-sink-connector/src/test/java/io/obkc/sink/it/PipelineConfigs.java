@@ -6,9 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.obkc.testing.DatabaseEndpoint;
 
-/** Debezium source settings the end-to-end tests share; each test adds or overrides what it is about. */
-final class DebeziumSourceConfigs {
-    private DebeziumSourceConfigs() {
+/** Connector settings the end-to-end tests share (Debezium sources, the OceanBase sink); each test adds what it is about. */
+final class PipelineConfigs {
+    private PipelineConfigs() {
     }
 
     /** Debezium's MariaDB connector capturing one database, with its schema history on the test broker. */
@@ -60,6 +60,19 @@ final class DebeziumSourceConfigs {
         c.put("publication.autocreate.mode", "filtered");
         // Lengths, precisions and scales ride along as schema parameters; the sink sizes and widens columns from them.
         c.put("datatype.propagate.source.type", ".+");
+        return c;
+    }
+
+    /** The OceanBase sink on the test bed's seekdb, one task, subscribed by regex, with short retry backoff. */
+    static Map<String, String> oceanbaseSink(DatabaseEndpoint oceanbase, String topicsRegex) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics.regex", topicsRegex);
+        c.put("connection.url", "jdbc:mysql://" + oceanbase.host() + ":" + oceanbase.port() + "/");
+        c.put("connection.user", oceanbase.user());
+        c.put("connection.password", oceanbase.password());
+        c.put("retry.backoff.ms", "200");
         return c;
     }
 }
