@@ -12,6 +12,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import io.obkc.common.BundleVersion;
+import io.obkc.sink.config.ConverterNullCheck;
 
 /**
  * Kafka Connect sink that applies change events (Debezium envelopes or flat records) to OceanBase
@@ -66,6 +67,9 @@ public class OceanBaseSinkConnector extends SinkConnector {
                 messages.forEach(v::addErrorMessage);
             }
         }
+        // Converter settings are not fields of this connector's ConfigDef; report them under their own names.
+        ConverterNullCheck.problems(connectorConfigs).forEach((name, message) ->
+                config.configValues().add(new ConfigValue(name, connectorConfigs.get(name), List.of(), List.of(message))));
         return config;
     }
 }

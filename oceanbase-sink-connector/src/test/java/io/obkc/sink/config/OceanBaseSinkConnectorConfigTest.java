@@ -64,4 +64,29 @@ class OceanBaseSinkConnectorConfigTest {
         OceanBaseSinkConnectorConfig c = new OceanBaseSinkConnectorConfig(base());
         assertThat(c.connectionPassword().toString()).doesNotContain("s3cret");
     }
+
+    @Test
+    void jsonConverterThatReplacesNullsWithDefaultsIsRefused() {
+        Map<String, String> p = base();
+        p.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        assertThat(errors(p).get("value.converter.replace.null.with.default"))
+                .anySatisfy(m -> assertThat(m).contains("NULL").contains("=false"));
+
+        p.put("value.converter.replace.null.with.default", "true");
+        assertThat(errors(p)).containsKey("value.converter.replace.null.with.default");
+
+        p.put("value.converter.replace.null.with.default", "false");
+        p.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        assertThat(errors(p)).containsOnlyKeys("key.converter.replace.null.with.default");
+
+        p.put("key.converter.replace.null.with.default", "false");
+        assertThat(errors(p)).isEmpty();
+    }
+
+    @Test
+    void otherConvertersAreNotChecked() {
+        Map<String, String> p = base();
+        p.put("value.converter", "io.confluent.connect.avro.AvroConverter");
+        assertThat(errors(p)).isEmpty();
+    }
 }
