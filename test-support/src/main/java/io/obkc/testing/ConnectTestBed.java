@@ -80,7 +80,8 @@ public final class ConnectTestBed implements AutoCloseable {
     /** Waits until the connector and all its tasks are RUNNING; fails with the worker's status otherwise. */
     public void awaitRunning(String name, Duration timeout) {
         Awaitility.await("connector " + name + " running").atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
+                // Exceptions only: the AssertionError of a FAILED task must end the wait at once, with its trace.
+                .ignoreExceptionsInstanceOf(Exception.class)
                 .until(() -> {
                     ConnectorStateInfo s = cluster.connectorStatus(name);
                     failIfTaskFailed(name, s);

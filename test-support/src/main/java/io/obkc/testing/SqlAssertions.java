@@ -37,8 +37,12 @@ public final class SqlAssertions {
         return Long.parseLong(rows(db, database, "SELECT COUNT(*) FROM " + table).get(0).get(0));
     }
 
-    /** Waits, polling, until the condition holds; a failing condition's last exception is reported. */
+    /**
+     * Waits, polling, until the condition holds. Exceptions (a table not created yet, a connection refused) are
+     * retried and the last one is reported at the timeout; an {@link AssertionError} thrown by the condition, such as
+     * a fail-fast check that a task FAILED, ends the wait at once with its message and stack trace.
+     */
     public static void awaitTrue(String what, Duration timeout, Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(condition);
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(300)).ignoreExceptionsInstanceOf(Exception.class).until(condition);
     }
 }
