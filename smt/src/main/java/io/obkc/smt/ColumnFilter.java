@@ -196,7 +196,7 @@ public class ColumnFilter<R extends ConnectRecord<R>> extends BundleTransformati
                 Struct out = new Struct(rowSchema(in.schema(), isKey));
                 for (Field f : in.schema().fields()) {
                     if (keeps(f.name(), isKey)) {
-                        out.put(targetName(f.name()), in.get(f));
+                        out.put(targetName(f.name()), in.getWithoutDefault(f.name()));
                     }
                 }
                 return out;

@@ -130,7 +130,7 @@ public class OmsPartitioner<R extends ConnectRecord<R>> extends BundleTransforma
                 if (f.index() > 0) {
                     sb.append(SEPARATOR);
                 }
-                sb.append(text(s.get(f)));
+                sb.append(text(s.getWithoutDefault(f.name())));
             }
             return s.schema().fields().isEmpty() ? null : sb.toString();
         }

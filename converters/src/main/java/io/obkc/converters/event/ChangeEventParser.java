@@ -120,7 +120,7 @@ public final class ChangeEventParser {
         Object[] image = new Object[columns.size()];
         for (int i = 0; i < image.length; i++) {
             Field f = dataFields.get(i);
-            image[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), row.get(f));
+            image[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), row.getWithoutDefault(f.name()));
         }
         String[] topicParts = topic == null ? new String[0] : topic.split("\\.");
         String db = metaString(row, "__db", topicParts.length >= 2 ? topicParts[topicParts.length - 2] : null);
@@ -159,7 +159,7 @@ public final class ChangeEventParser {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             Field f = fields.get(i);
-            values[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), row.get(f));
+            values[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), row.getWithoutDefault(f.name()));
         }
         return values;
     }

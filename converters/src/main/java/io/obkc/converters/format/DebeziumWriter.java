@@ -79,7 +79,7 @@ final class DebeziumWriter implements FormatWriter {
                         continue; // already-flat input: its metadata is rewritten below
                     }
                     g.writeFieldName(f.name());
-                    ConnectJson.writeValue(g, f.schema(), row.get(f), settings.decimalFormat());
+                    ConnectJson.writeValue(g, f.schema(), row.getWithoutDefault(f.name()), settings.decimalFormat());
                 }
             }
             g.writeStringField("__op", e.operation().debeziumCode());

@@ -36,7 +36,7 @@ final class Keys {
                 sb.append(SEPARATOR);
             }
             ColumnDef col = ConnectColumns.columnOf(f);
-            Object canonical = ConnectColumns.canonicalValue(col.kind(), f.schema(), struct.get(f));
+            Object canonical = ConnectColumns.canonicalValue(col.kind(), f.schema(), struct.getWithoutDefault(f.name()));
             String text = render.apply(col, canonical);
             sb.append(text == null ? "" : text);
         }

@@ -194,7 +194,7 @@ final class MaxwellWriter implements FormatWriter {
                 for (Field f : struct.schema().fields()) {
                     ColumnDef col = ConnectColumns.columnOf(f);
                     g.writeFieldName("pk." + f.name());
-                    writeValue(g, col, ConnectColumns.canonicalValue(col.kind(), f.schema(), struct.get(f)));
+                    writeValue(g, col, ConnectColumns.canonicalValue(col.kind(), f.schema(), struct.getWithoutDefault(f.name())));
                 }
             }
             g.writeEndObject();

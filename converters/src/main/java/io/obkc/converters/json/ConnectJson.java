@@ -117,7 +117,9 @@ public final class ConnectJson {
     public static void writeValue(JsonGenerator g, Schema schema, Object value, DecimalFormat decimals)
             throws IOException {
         if (value == null) {
-            if (schema != null && schema.defaultValue() != null) {
+            // A NULL stays NULL (JsonConverter with replace.null.with.default=false): writing the schema's default would
+            // turn SET c = NULL into SET c = <default>. Only a required field left unset means its default.
+            if (schema != null && !schema.isOptional() && schema.defaultValue() != null) {
                 writeValue(g, schema, schema.defaultValue(), decimals);
             } else {
                 g.writeNull();
@@ -334,13 +336,14 @@ public final class ConnectJson {
     /** Converts JSON to a Connect value of the given schema (JsonConverter's decoding). */
     public static Object readValue(Schema schema, JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
+            // As when writing: an optional field's NULL is NULL, not its default.
+            if (schema.isOptional()) {
+                return null;
+            }
             if (schema.defaultValue() != null) {
                 return schema.defaultValue();
             }
-            if (!schema.isOptional()) {
-                throw new DataException("Null value for required schema " + schema);
-            }
-            return null;
+            throw new DataException("Null value for required schema " + schema);
         }
         String logical = schema.name();
         if (Decimal.LOGICAL_NAME.equals(logical)) {

@@ -40,7 +40,7 @@ public final class RowValues {
                     }
                 }
             }
-            return f == null ? null : normalise(f.schema(), s.get(f));
+            return f == null ? null : normalise(f.schema(), s.getWithoutDefault(f.name()));
         }
         if (row instanceof Map) {
             Map<?, ?> m = (Map<?, ?>) row;

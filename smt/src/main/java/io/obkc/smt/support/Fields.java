@@ -25,7 +25,7 @@ public final class Fields {
         if (row instanceof Struct) {
             Struct s = (Struct) row;
             Field f = s.schema().field(name);
-            return f == null ? null : s.get(f);
+            return f == null ? null : s.getWithoutDefault(f.name());
         }
         if (row instanceof Map) {
             return ((Map<?, ?>) row).get(name);
@@ -68,7 +68,7 @@ public final class Fields {
             Struct s = (Struct) row;
             Struct copy = new Struct(s.schema());
             for (Field f : s.schema().fields()) {
-                copy.put(f, f.name().equals(name) ? value : s.get(f));
+                copy.put(f, f.name().equals(name) ? value : s.getWithoutDefault(f.name()));
             }
             return copy;
         }

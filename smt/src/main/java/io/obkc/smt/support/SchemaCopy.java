@@ -41,7 +41,7 @@ public final class SchemaCopy {
     public static Struct envelopeValue(Struct envelope, Schema newSchema, UnaryOperator<Struct> rows) {
         Struct out = new Struct(newSchema);
         for (Field f : newSchema.fields()) {
-            Object v = envelope.get(f.name());
+            Object v = envelope.getWithoutDefault(f.name());
             boolean image = f.name().equals(ChangeRecord.BEFORE) || f.name().equals(ChangeRecord.AFTER);
             out.put(f, image && v != null ? rows.apply((Struct) v) : v);
         }
