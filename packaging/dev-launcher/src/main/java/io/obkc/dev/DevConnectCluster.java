@@ -251,6 +251,10 @@ public final class DevConnectCluster implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Rows with large LOBs: Kafka's 1 MB default refuses a Debezium event carrying a 1 MB LONGTEXT. The worker's
+        // producer.max.request.size below matches; docs/operations.md lists the settings for a real cluster.
+        p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+        p.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         p.putAll(options.brokerProps);
         return p;
     }
@@ -294,6 +298,9 @@ public final class DevConnectCluster implements AutoCloseable {
 
     // ------------------------------------------------------------------ worker
 
+    /** Largest record the dev cluster carries: 64 MiB, room for a row with several large LOBs. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
     Map<String, String> workerProps() {
         Map<String, String> w = new LinkedHashMap<>();
         w.put("bootstrap.servers", bootstrapServers());
@@ -308,6 +315,11 @@ public final class DevConnectCluster implements AutoCloseable {
         w.put("status.storage.partitions", "1");
         w.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         w.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        // JsonConverter's default (true) writes and reads a NULL as the column's DEFAULT: UPDATE t SET c=NULL would
+        // arrive as c=<default>. Off, a NULL stays NULL both ways (see docs/operations.md).
+        w.put("key.converter.replace.null.with.default", "false");
+        w.put("value.converter.replace.null.with.default", "false");
+        w.put("producer.max.request.size", String.valueOf(MAX_MESSAGE_BYTES));
         w.put("listeners", "http://" + options.host + ":" + options.restPort);
         w.put("rest.advertised.host.name", options.host);
         w.put("rest.advertised.port", String.valueOf(options.restPort));

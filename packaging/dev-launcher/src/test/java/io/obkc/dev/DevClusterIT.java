@@ -85,8 +85,9 @@ class DevClusterIT {
         ob.execute("DROP DATABASE IF EXISTS `" + DB + "`");
         mysql.recreateDatabase(DB);
         mysql.execute("CREATE TABLE `" + DB + "`.orders (id INT PRIMARY KEY, customer VARCHAR(50) NOT NULL, amount DECIMAL(10,2), "
-                        + "qty BIGINT UNSIGNED, note TEXT)",
-                "INSERT INTO `" + DB + "`.orders VALUES (1, 'alice', 10.50, 18446744073709551615, 'snapshot'), (2, 'bob', 20.00, 2, NULL)");
+                        + "qty BIGINT UNSIGNED, note TEXT, status VARCHAR(10) DEFAULT 'new', body LONGTEXT)",
+                "INSERT INTO `" + DB + "`.orders VALUES (1, 'alice', 10.50, 18446744073709551615, 'snapshot', 'paid', NULL), "
+                        + "(2, 'bob', 20.00, 2, NULL, NULL, NULL)");
 
         ObjectNode source = example("mariadb-source.json");
         ObjectNode sc = (ObjectNode) source.get("config");
@@ -110,14 +111,17 @@ class DevClusterIT {
         awaitRunning(sink.get("name").asText());
 
         // Streaming changes after the snapshot.
-        mysql.execute("INSERT INTO `" + DB + "`.orders VALUES (3, 'carol', 30.25, 3, 'streamed')",
-                "UPDATE `" + DB + "`.orders SET amount = 11.75, note = 'updated' WHERE id = 1",
+        // Streaming changes after the snapshot. A NULL written to a column with a DEFAULT must stay NULL (JsonConverter's
+        // replace.null.with.default would make it 'new'), and a 2 MB LONGTEXT must pass Kafka's 1 MB default limit.
+        mysql.execute("INSERT INTO `" + DB + "`.orders VALUES (3, 'carol', 30.25, 3, 'streamed', 'new', REPEAT('x', 2097152))",
+                "UPDATE `" + DB + "`.orders SET amount = 11.75, note = 'updated', status = NULL WHERE id = 1",
                 "DELETE FROM `" + DB + "`.orders WHERE id = 2");
 
-        List<List<String>> expected = List.of(
-                List.of("1", "alice", "11.75", "18446744073709551615", "updated"),
-                List.of("3", "carol", "30.25", "3", "streamed"));
-        String query = "SELECT id, customer, amount, qty, note FROM orders ORDER BY id";
+        List<String> row1 = new java.util.ArrayList<>(List.of("1", "alice", "11.75", "18446744073709551615", "updated"));
+        row1.add(null);
+        row1.add(null);
+        List<List<String>> expected = List.of(row1, List.of("3", "carol", "30.25", "3", "streamed", "new", "2097152"));
+        String query = "SELECT id, customer, amount, qty, note, status, LENGTH(body) FROM orders ORDER BY id";
         Awaitility.await("rows of " + DB + ".orders in OceanBase").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(Exception.class)
                 .untilAsserted(() -> {
