@@ -74,23 +74,40 @@ class ObjectMatcherPropertiesTest {
         assertThat(matcher.map(new ObjectName(database, table))).contains(new ObjectName("x", table));
     }
 
+    /** Over arbitrary names: no exception, a name is mapped exactly when it matches, and the excluded a.b never is. */
     @Property
-    void matcherNeverThrowsOnArbitraryNames(@ForAll String database, @ForAll String table) {
+    void matchAndMapAgreeOnArbitraryNames(@ForAll String database, @ForAll String table) {
         for (String rule : TRICKY_RULES) {
             ObjectMatcher matcher = ObjectMatcher.parse(rule, "a.b");
-            matcher.matches(new ObjectName(database, table));
-            matcher.map(new ObjectName(database, table));
-            matcher.map(new ObjectName(null, table));
+            for (ObjectName name : List.of(new ObjectName(database, table), new ObjectName(null, table))) {
+                assertThat(matcher.map(name).isPresent()).as("%s on %s", rule, name).isEqualTo(matcher.matches(name));
+            }
+            assertThat(matcher.matches(new ObjectName("a", "b"))).as(rule).isFalse();
         }
+        assertThat(ObjectMatcher.parse("*.*", "a.b").matches(new ObjectName(database, table)))
+                .isEqualTo(!(database.equals("a") && table.equals("b")));
     }
 
+    /**
+     * Any text either parses into a matcher that works (deterministically: parsing again selects the same way) or is
+     * refused with a RuleSyntaxException that points into the rule; no other exception escapes.
+     */
     @Property
     void parserOnlyEverThrowsRuleSyntaxException(@ForAll("ruleLikeText") String include, @ForAll("ruleLikeText") String exclude) {
+        ObjectMatcher parsed;
         try {
-            ObjectMatcher.parse(include, exclude);
-        } catch (RuleSyntaxException expected) {
-            assertThat(expected.column()).isBetween(1, expected.ruleText().length() + 1);
-            assertThat(expected.getMessage()).contains(expected.ruleText());
+            parsed = ObjectMatcher.parse(include, exclude);
+        } catch (RuleSyntaxException refused) {
+            assertThat(refused.column()).isBetween(1, refused.ruleText().length() + 1);
+            assertThat(refused.getMessage()).contains(refused.ruleText());
+            return;
+        }
+        ObjectMatcher again = ObjectMatcher.parse(include, exclude);
+        assertThat(parsed.rules()).hasSameSizeAs(again.rules());
+        for (ObjectName name : List.of(new ObjectName("a", "b"), new ObjectName("ab", "ba"), new ObjectName(null, "a"))) {
+            assertThat(parsed.matches(name)).isEqualTo(again.matches(name));
+            assertThat(parsed.map(name)).isEqualTo(again.map(name));
+            assertThat(parsed.map(name).isPresent()).isEqualTo(parsed.matches(name));
         }
     }
 
