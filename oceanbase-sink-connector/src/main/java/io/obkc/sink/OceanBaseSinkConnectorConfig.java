@@ -52,6 +52,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String AUTO_CREATE = "auto.create";
     public static final String AUTO_EVOLVE = "auto.evolve";
     public static final String AUTO_EVOLVE_WIDEN = "auto.evolve.widen";
+    public static final String ORDERING_GUARD_ENABLED = "ordering.guard.enabled";
 
     public static final String DDL_SYNC_ENABLED = "ddl.sync.enabled";
     public static final String DDL_UNSUPPORTED_POLICY = "ddl.unsupported.policy";
@@ -154,6 +155,13 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "(column.propagate.source.type / datatype.propagate.source.type) is wider: longer VARCHAR, bigger integer, more "
                         + "DECIMAL digits or scale, more fractional seconds. Never narrows. See docs/ddl-sync.md.",
                 GROUP_SCHEMA, ++o, Width.SHORT, "Widen columns");
+        d.define(ORDERING_GUARD_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "On tables with a primary key and another UNIQUE key: keep each row's source position in a column __obkc_src_pos "
+                        + "(added to the table), never let an older change overwrite a newer row, and resolve unique-key conflicts between "
+                        + "changes that arrive out of source order (several partitions per table, several tasks) to the source's final state "
+                        + "instead of merging two rows. Off: plain upserts, correct only when each table's changes arrive in source order "
+                        + "(one partition, one task). See docs/oceanbase-sink-connector.md, \"Ordering guard\".",
+                GROUP_SCHEMA, ++o, Width.SHORT, "Ordering guard");
 
         o = 0;
         d.define(DATABASE_NAME_FORMAT, Type.STRING, "${source.db}", Importance.MEDIUM,

@@ -82,7 +82,8 @@ public class OceanBaseSinkTask extends SinkTask {
                         config.getBoolean(OceanBaseSinkConnectorConfig.TRUNCATE_ENABLED), config.noPrimaryKeyPolicy()),
                 config.getInt(OceanBaseSinkConnectorConfig.ROWS_PER_STATEMENT),
                 config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
-                config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), pipeline.reporterForJobs(), metrics);
+                config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), pipeline.reporterForJobs(), metrics,
+                config.getBoolean(OceanBaseSinkConnectorConfig.ORDERING_GUARD_ENABLED) ? new io.obkc.sink.ordering.OrderingGuard() : null);
         if (config.getBoolean(OceanBaseSinkConnectorConfig.DDL_SYNC_ENABLED)) {
             Map<DdlClass, DdlPolicy> policies = new java.util.EnumMap<>(DdlClass.class);
             for (DdlClass c : DdlClass.values()) {

@@ -174,7 +174,7 @@ public final class ChangeEventExtractor {
         Schema s = b.build();
         Struct out = new Struct(s);
         for (String f : fields) {
-            out.put(f, from.get(f));
+            out.put(f, from.getWithoutDefault(f));
         }
         return out;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What the sink knows of a target table: its columns (by lower-cased name) and primary key. */
+/** What the sink knows of a target table: its columns (by lower-cased name), primary key and other unique keys. */
 public final class TableDefinition {
     /** A target column: name as the database spells it, its data type (lower case) and nullability. */
     public record Column(String name, String dataType, String columnType, boolean nullable) {
@@ -14,9 +14,16 @@ public final class TableDefinition {
     private final TableId id;
     private final Map<String, Column> columns;
     private final List<String> primaryKey;
+    private final List<List<String>> uniqueKeys;
 
     public TableDefinition(TableId id, List<Column> columns, List<String> primaryKey) {
+        this(id, columns, primaryKey, List.of());
+    }
+
+    /** @param uniqueKeys the columns of each UNIQUE index other than the primary key */
+    public TableDefinition(TableId id, List<Column> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
         this.id = id;
+        this.uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
         this.columns = new LinkedHashMap<>();
         for (Column c : columns) {
             this.columns.put(c.name().toLowerCase(Locale.ROOT), c);
@@ -47,5 +54,10 @@ public final class TableDefinition {
 
     public boolean hasPrimaryKey() {
         return !primaryKey.isEmpty();
+    }
+
+    /** The columns of each UNIQUE index other than the primary key, in index order. */
+    public List<List<String>> uniqueKeys() {
+        return uniqueKeys;
     }
 }

@@ -131,18 +131,23 @@ public final class TableManager {
             return null;
         }
         List<String> pk = new ArrayList<>();
+        Map<String, List<String>> unique = new LinkedHashMap<>();
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
-                        + "AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX")) {
+                "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+                        + "AND NON_UNIQUE = 0 ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
             ps.setString(1, schemaOf(conn, id));
             ps.setString(2, id.table());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    pk.add(rs.getString(1));
+                    if ("PRIMARY".equals(rs.getString(1))) {
+                        pk.add(rs.getString(2));
+                    } else {
+                        unique.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
                 }
             }
         }
-        return new TableDefinition(id, columns, pk);
+        return new TableDefinition(id, columns, pk, List.copyOf(unique.values()));
     }
 
     private static String schemaOf(Connection conn, TableId id) throws SQLException {
@@ -253,6 +258,31 @@ public final class TableManager {
         try (Statement s = conn.createStatement()) {
             s.execute(sql.toString());
         }
+    }
+
+    /**
+     * Adds a column the sink itself keeps (such as the ordering guard's source position) when the table lacks it;
+     * returns the table's definition afterwards.
+     */
+    public TableDefinition ensureColumn(Connection conn, TableDefinition def, String column, String sqlType, String comment) throws SQLException {
+        if (def.hasColumn(column)) {
+            return def;
+        }
+        String sql = "ALTER TABLE " + def.id().quoted() + " ADD COLUMN " + Identifiers.quoteMysql(column) + " " + sqlType + " NULL COMMENT "
+                + Identifiers.quoteMysqlString(comment);
+        LOG.info("Adding column {} to target table {}: {}", column, def.id(), sql);
+        try (Statement s = conn.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            // Another task may have added it a moment ago.
+            TableDefinition now = read(conn, def.id());
+            if (now == null || !now.hasColumn(column)) {
+                throw e;
+            }
+        }
+        TableDefinition now = read(conn, def.id());
+        cache.put(def.id(), now);
+        return now;
     }
 
     private void addColumns(Connection conn, TableId id, List<Field> fields) throws SQLException {

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.ordering.OrderingGuard;
 import io.obkc.sink.table.TableDefinition;
 import io.obkc.sink.table.TableId;
 import io.obkc.sink.table.TableManager;
@@ -39,11 +40,20 @@ public final class ChangeWriter implements AutoCloseable {
     private final ErrantRecordReporter reporter;
     private final SinkMetrics metrics;
 
+    private final OrderingGuard guard;
+
     private Connection conn;
     private StepExecutor executor;
 
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
             long retryBackoffMs, ErrantRecordReporter reporter, SinkMetrics metrics) {
+        this(connections, tables, planner, rowsPerStatement, maxRetries, retryBackoffMs, reporter, metrics, null);
+    }
+
+    /** @param guard the ordering guard, or null when ordering.guard.enabled=false */
+    public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
+            long retryBackoffMs, ErrantRecordReporter reporter, SinkMetrics metrics, OrderingGuard guard) {
+        this.guard = guard;
         this.connections = connections;
         this.tables = tables;
         this.planner = planner;
@@ -91,11 +101,11 @@ public final class ChangeWriter implements AutoCloseable {
         Map<TableId, org.apache.kafka.connect.data.Schema> preparedFor = new HashMap<>();
         for (ChangeEvent e : events) {
             if (!defs.containsKey(e.table())) {
-                defs.put(e.table(), tables.prepare(c, e));
+                defs.put(e.table(), guarded(c, tables.prepare(c, e)));
                 preparedFor.put(e.table(), e.rowSchema());
             } else if (e.rowSchema() != null && preparedFor.get(e.table()) != e.rowSchema()) {
                 // A later record may carry a new column; prepare() adds it (or is a cache lookup when nothing changed).
-                defs.put(e.table(), tables.prepare(c, e));
+                defs.put(e.table(), guarded(c, tables.prepare(c, e)));
                 preparedFor.put(e.table(), e.rowSchema());
             }
         }
@@ -106,6 +116,15 @@ public final class ChangeWriter implements AutoCloseable {
         }
         c.commit();
         metrics.recordFlush(events.size() - plan.skipped().size(), plan.skipped().size(), System.nanoTime() - start);
+    }
+
+    /** With the ordering guard on, a table with secondary unique keys gets its source-position column (DDL: before the transaction). */
+    private TableDefinition guarded(Connection c, TableDefinition def) throws SQLException {
+        if (guard == null || def == null || !OrderingGuard.applies(def)) {
+            return def;
+        }
+        return tables.ensureColumn(c, def, OrderingGuard.COLUMN, OrderingGuard.COLUMN_TYPE,
+                "OBKC sink: source position of the row's last change (ordering guard); dropped at switchover");
     }
 
     private interface SqlWork {
@@ -150,7 +169,7 @@ public final class ChangeWriter implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (conn == null) {
             conn = connections.open();
-            executor = new StepExecutor(conn, rowsPerStatement);
+            executor = new StepExecutor(conn, rowsPerStatement, guard);
         }
         return conn;
     }

@@ -16,6 +16,8 @@ import org.apache.kafka.connect.errors.DataException;
 
 import io.obkc.common.sql.Identifiers;
 import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.ordering.OrderingGuard;
+import io.obkc.sink.ordering.SourceOrder;
 import io.obkc.sink.table.TableDefinition;
 
 /**
@@ -41,9 +43,17 @@ public final class StepExecutor implements AutoCloseable {
     };
     private long statementsExecuted;
 
+    /** Null when the ordering guard is off (ordering.guard.enabled=false). */
+    private final OrderingGuard guard;
+
     public StepExecutor(Connection conn, int rowsPerStatement) {
+        this(conn, rowsPerStatement, null);
+    }
+
+    public StepExecutor(Connection conn, int rowsPerStatement, OrderingGuard guard) {
         this.conn = conn;
         this.rowsPerStatement = rowsPerStatement;
+        this.guard = guard;
     }
 
     public long statementsExecuted() {
@@ -65,6 +75,48 @@ public final class StepExecutor implements AutoCloseable {
     }
 
     private void insertRows(WriteStep.InsertRows step) throws SQLException {
+        if (guard != null && step.upsert() && OrderingGuard.applies(step.table()) && step.table().hasColumn(OrderingGuard.COLUMN)) {
+            insertRowsGuarded(step);
+        } else {
+            insertRows(step, step.events(), false);
+        }
+    }
+
+    /**
+     * Upserts into a table with secondary unique keys (see {@link OrderingGuard}): conflicts resolved, then one
+     * multi-row statement. If the statement still meets a conflict the look-up could not see, the run is applied one
+     * change at a time, each looked up against what the ones before it wrote; a conflict then is another task's
+     * concurrent write, and the batch is retried.
+     */
+    private void insertRowsGuarded(WriteStep.InsertRows step) throws SQLException {
+        TableDefinition def = step.table();
+        List<ChangeEvent> kept = guard.resolve(conn, def, step.events());
+        try {
+            insertRows(step, kept, true);
+            return;
+        } catch (SQLException e) {
+            if (!OrderingGuard.isConflict(e, def)) {
+                throw e;
+            }
+        }
+        for (ChangeEvent e : kept) {
+            List<ChangeEvent> one = guard.resolve(conn, def, List.of(e));
+            try {
+                insertRows(step, one, true);
+            } catch (SQLException ex) {
+                if (OrderingGuard.isConflict(ex, def)) {
+                    throw new java.sql.SQLTransientException("Unique key conflict on " + def.id() + " with a row another task wrote "
+                            + "concurrently, for " + e.describeOrigin() + "; retrying: " + ex.getMessage(), ex);
+                }
+                throw ex;
+            }
+        }
+    }
+
+    private void insertRows(WriteStep.InsertRows step, List<ChangeEvent> events, boolean guarded) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         TableDefinition def = step.table();
         List<String> fields = step.fields();
         Schema rowSchema = step.events().get(0).after().schema();
@@ -74,12 +126,15 @@ public final class StepExecutor implements AutoCloseable {
             columns.add(def.column(fields.get(i)).name());
             rowPlaceholders.append(i == 0 ? "" : ",").append(ValueConverter.placeholder(rowSchema.field(fields.get(i)).schema()));
         }
+        if (guarded) {
+            columns.add(OrderingGuard.COLUMN);
+            rowPlaceholders.append(",?");
+        }
         rowPlaceholders.append(')');
         String head = "INSERT INTO " + def.id().quoted() + " (" + String.join(",", columns.stream().map(Identifiers::quoteMysql).toList())
                 + ") VALUES ";
-        String tail = step.upsert() ? onDuplicateKeyUpdate(def, columns) : "";
-        int maxRows = Math.max(1, Math.min(rowsPerStatement, MAX_PLACEHOLDERS / fields.size()));
-        List<ChangeEvent> events = step.events();
+        String tail = guarded ? OrderingGuard.onDuplicateKeyUpdate(def, columns) : step.upsert() ? onDuplicateKeyUpdate(def, columns) : "";
+        int maxRows = Math.max(1, Math.min(rowsPerStatement, MAX_PLACEHOLDERS / columns.size()));
         for (int from = 0; from < events.size(); from += maxRows) {
             int n = Math.min(maxRows, events.size() - from);
             String sql = head + String.join(",", java.util.Collections.nCopies(n, rowPlaceholders)) + tail;
@@ -89,7 +144,11 @@ public final class StepExecutor implements AutoCloseable {
                 Struct after = events.get(r).after();
                 RowBinding binding = rowBinding(after.schema(), fields);
                 for (int c = 0; c < binding.fields.length; c++) {
-                    binding.binders[c].bind(ps, p++, after.get(binding.fields[c]));
+                    // getWithoutDefault: Struct.get answers the schema's default for a NULL, which would turn SET c=NULL into the default.
+                    binding.binders[c].bind(ps, p++, after.getWithoutDefault(binding.fields[c].name()));
+                }
+                if (guarded) {
+                    ps.setBigDecimal(p++, SourceOrder.of(events.get(r).record()));
                 }
             }
             ps.executeUpdate();
@@ -179,7 +238,7 @@ public final class StepExecutor implements AutoCloseable {
             }
             for (Field f : s.schema().fields()) {
                 if (f.name().equalsIgnoreCase(column)) {
-                    return ValueConverter.toJdbc(f.schema(), s.get(f));
+                    return ValueConverter.toJdbc(f.schema(), s.getWithoutDefault(f.name()));
                 }
             }
         }
@@ -203,7 +262,7 @@ public final class StepExecutor implements AutoCloseable {
                     placeholder = "CAST(? AS JSON)";
                 }
                 predicates.add(Identifiers.quoteMysql(col.name()) + " <=> " + placeholder);
-                values.add(ValueConverter.toJdbc(f.schema(), before.get(f)));
+                values.add(ValueConverter.toJdbc(f.schema(), before.getWithoutDefault(f.name())));
             }
             PreparedStatement ps = prepare("DELETE FROM " + def.id().quoted() + " WHERE " + String.join(" AND ", predicates) + " LIMIT 1");
             for (int i = 0; i < values.size(); i++) {

@@ -162,7 +162,7 @@ public final class ValueConverter {
         if (value instanceof Struct s) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Field f : s.schema().fields()) {
-                out.put(f.name(), toPlain(f.schema(), s.get(f)));
+                out.put(f.name(), toPlain(f.schema(), s.getWithoutDefault(f.name())));
             }
             return out;
         }

@@ -1,0 +1,41 @@
+package io.obkc.sink.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.Test;
+
+class SourceOrderTest {
+    static final Schema BINLOG = SchemaBuilder.struct().field("file", Schema.STRING_SCHEMA).field("pos", Schema.INT64_SCHEMA)
+            .field("row", Schema.INT32_SCHEMA).build();
+    static final Schema PG = SchemaBuilder.struct().field("lsn", Schema.OPTIONAL_INT64_SCHEMA).build();
+
+    static BigDecimal binlog(String file, long pos, int row) {
+        return SourceOrder.of(new Struct(BINLOG).put("file", file).put("pos", pos).put("row", row));
+    }
+
+    @Test
+    void binlogPositionsOrderByFileThenPositionThenRow() {
+        assertThat(binlog("mysql-bin.000002", 4, 0)).isGreaterThan(binlog("mysql-bin.000001", 4_000_000_000L, 999_999));
+        assertThat(binlog("mysql-bin.000001", 1_000, 0)).isGreaterThan(binlog("mysql-bin.000001", 999, 7));
+        assertThat(binlog("mysql-bin.000001", 1_000, 2)).isGreaterThan(binlog("mysql-bin.000001", 1_000, 1));
+        assertThat(binlog("mariadb-bin.000123", 4711, 3)).isEqualByComparingTo(new BigDecimal("1230000004711000003"));
+    }
+
+    @Test
+    void positionsOutsideTheEncodingAreNotGuessed() {
+        assertThat(binlog("binlog", 4, 0)).isNull();
+        assertThat(binlog("mysql-bin.000001", 10_000_000_000L, 0)).isNull();
+    }
+
+    @Test
+    void postgresLsnIsUnsigned() {
+        assertThat(SourceOrder.of(new Struct(PG).put("lsn", -1L))).isEqualByComparingTo(new BigDecimal("18446744073709551615"));
+        assertThat(SourceOrder.of(new Struct(PG).put("lsn", 24_023_128L))).isEqualByComparingTo(new BigDecimal("24023128"));
+        assertThat(SourceOrder.of(new Struct(PG))).isNull();
+    }
+}
