@@ -18,8 +18,10 @@ import io.obkc.verifier.model.TypeCategory;
 /**
  * Row-level equality of two canonical values. Canonical texts are equal for equal data by construction; two
  * cases get a second, engine-independent look in Java because SQL cannot normalize them identically everywhere:
- * JSON (MariaDB keeps JSON as text; number spellings differ) and floating point (the same exact value may be
- * spelled {@code 1e15} or {@code 1000000000000000}: compared by value, exactly, without tolerance).
+ * JSON (MariaDB keeps JSON as text; number spellings differ) and floating point: the canonical text is the shortest
+ * that reads back as the same double, but where a shorter text lies exactly halfway between two doubles MySQL's
+ * dtoa takes it and PostgreSQL's Ryu does not ({@code 1.649680902610684e17} vs {@code 1.6496809026106842e17}), so
+ * both are read back as doubles and compared exactly, without tolerance.
  * NULL never equals anything but NULL, so NULL vs '' is always a difference.
  */
 public final class ValueComparator {
@@ -49,10 +51,14 @@ public final class ValueComparator {
         return c == TypeCategory.FLOAT || c == TypeCategory.DOUBLE;
     }
 
-    /** Equal when both are numbers of exactly the same value (NaN and infinities only equal their own spelling). */
+    /**
+     * Equal when both read back as the same double (correctly rounded, as every engine reads them); -0 equals 0.
+     * NaN and infinities only equal their own spelling (checked before). FLOAT canonical texts are the float's exact
+     * double value, so this is exact for them too.
+     */
     static boolean sameNumber(String a, String b) {
         try {
-            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+            return Double.parseDouble(a) == Double.parseDouble(b);
         } catch (NumberFormatException e) {
             return false;
         }
