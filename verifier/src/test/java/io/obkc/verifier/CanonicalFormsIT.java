@@ -163,6 +163,36 @@ class CanonicalFormsIT {
         assertThat(r.status).isEqualTo(io.obkc.verifier.model.TableStatus.CONSISTENT);
     }
 
+    @Test
+    void aColumnWhoseCanonicalFormFailsIsNamedWithItsTable() throws Exception {
+        String db = "vf_canon_err";
+        DatabaseEndpoint ob = TestBed.oceanbase();
+        for (DatabaseEndpoint e : List.of(TestBed.mysql(), ob)) {
+            e.recreateDatabase(db);
+            Fixtures.exec(e, db, "CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(10), d DOUBLE)",
+                    "INSERT INTO t VALUES (1, 'a', 1.7976931348623157e308), (2, 'b', 1)");
+        }
+        // The canonical form DOUBLE had before: on OceanBase it fails for 1.79e308 with "Result value was out of
+        // range when casting varchar to number", which once aborted the run without naming the column.
+        VerifierDialect old = new io.obkc.verifier.dialect.OceanBaseDialect() {
+            @Override
+            public String canonical(ColumnInfo column, ColumnInfo peer) {
+                return column.category() == io.obkc.verifier.model.TypeCategory.DOUBLE
+                        ? "CAST(CAST(" + quoteIdent(column.name()) + " AS DECIMAL(65,30)) AS CHAR)" : super.canonical(column, peer);
+            }
+        };
+        io.obkc.verifier.core.Endpoint target = new io.obkc.verifier.core.Endpoint("target", old, ob.host(), ob.port(),
+                ob.user(), ob.password(), "");
+        ObjectName t = new ObjectName(db, "t");
+        try (io.obkc.verifier.core.Verifier v = new io.obkc.verifier.core.Verifier(Fixtures.endpoint("source", TestBed.mysql()),
+                target, Fixtures.smallChunks(), io.obkc.verifier.core.Progress.NONE)) {
+            TableResult r = v.verify(List.of(new io.obkc.verifier.core.TableMapping(t, t))).tables().get(0).result();
+            assertThat(r.status).isEqualTo(io.obkc.verifier.model.TableStatus.ERROR);
+            assertThat(r.error).startsWith("Table " + db + ".t, column d (double) on the target oceanbase")
+                    .contains("out of range").contains("--exclude");
+        }
+    }
+
     /** The verifier's canonical text of the columns, per row in key order, joined by '|'. */
     private static List<String> canonicalTexts(DatabaseEndpoint e, String db, String table, List<String> cols) throws Exception {
         VerifierDialect d = VerifierDialect.forName(Fixtures.type(e));
