@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.obkc.common.rules.ObjectMatcher;
@@ -21,7 +19,6 @@ import io.obkc.verifier.core.VerifyException;
 import io.obkc.verifier.core.VerifyOptions;
 import io.obkc.verifier.core.VerifyReport;
 import io.obkc.verifier.dialect.VerifierDialect;
-import io.obkc.verifier.model.Key;
 import io.obkc.verifier.report.CorrectionSql;
 import io.obkc.verifier.report.Reports;
 import picocli.CommandLine;
@@ -162,7 +159,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Also generate DELETEs for rows that exist only in the target (off by default: they may be legitimate).")
     boolean deleteExtra;
     @Option(names = "--apply-corrections",
-            description = "Run the correction SQL on the target, then re-verify the corrected rows (the exit code reflects the re-verification).")
+            description = "Run the correction SQL on the target, then verify the tables that had differences again in full (the exit code reflects that verification).")
     boolean applyCorrections;
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "Checkpoint file (default: <report-dir>/checkpoint.json); progress is saved there as chunks finish.")
