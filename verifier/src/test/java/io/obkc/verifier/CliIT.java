@@ -84,7 +84,9 @@ class CliIT {
         Files.copy(report.resolve("inconsistent-keys.json"), keysFile);
         Run only = cli("--only-inconsistent", keysFile.toString());
         assertThat(only.exit()).as(only.err()).isEqualTo(1);
-        assertThat(Files.readString(report.resolve("summary.json"))).contains("\"sourceRows\" : 8");
+        // The rows found under the 8 keys: 6 on each side (2 keys only in the target, 2 only in the source).
+        assertThat(Files.readString(report.resolve("summary.json"))).contains("\"sourceRows\" : 6")
+                .contains("\"targetRows\" : 6");
 
         Run fix = cli("--tables", DB + ".kv", "--apply-corrections", "--delete-extra-rows");
         assertThat(fix.out()).contains("applied 8 correction statement(s) on the target, 0 failed")
@@ -190,5 +192,26 @@ class CliIT {
         TableResult t = Fixtures.verify(src, tgt, o, n, n).tables().get(0).result();
         assertThat(t.skippedRecent).isEqualTo(1);
         assertThat(DifferencesIT.byKey(t, DiffKind.DIFFERENT_COLUMNS)).containsOnlyKeys("key0100", "key0200", "key0401");
+    }
+
+    @Test
+    void afterCorrectionsTheReportShowsTheTablesRealCountsAndKeyZeroIsKept() throws Exception {
+        Fixtures.exec(src, DB, "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')",
+                "CREATE TABLE one (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10))", "INSERT INTO one VALUES (0, 'zero')");
+        Fixtures.exec(tgt, DB, "CREATE TABLE one (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10))");
+        Run r = cli("--tables", DB + ".one", "--apply-corrections");
+        assertThat(r.out()).as(r.err()).contains("applied 1 correction statement(s) on the target, 0 failed");
+        String after = r.out().substring(r.out().indexOf("after corrections:"));
+        // It once printed "CONSISTENT  SRC ROWS 1  TGT ROWS 0": the counts of the re-checked keys, not of the table.
+        assertThat(after).containsPattern(DB + "\\.one\\s+CONSISTENT\\s+1\\s+1\\s");
+        assertThat(r.exit()).isEqualTo(0);
+        // Independent look: exactly one row, with key 0 (no phantom row under a new AUTO_INCREMENT value).
+        try (java.sql.Connection c = tgt.connect(DB); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT id, v FROM one")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isZero();
+            assertThat(rs.getString(2)).isEqualTo("zero");
+            assertThat(rs.next()).isFalse();
+        }
     }
 }

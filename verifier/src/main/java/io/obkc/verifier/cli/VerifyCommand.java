@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.obkc.common.rules.ObjectMatcher;
@@ -21,7 +19,6 @@ import io.obkc.verifier.core.VerifyException;
 import io.obkc.verifier.core.VerifyOptions;
 import io.obkc.verifier.core.VerifyReport;
 import io.obkc.verifier.dialect.VerifierDialect;
-import io.obkc.verifier.model.Key;
 import io.obkc.verifier.report.CorrectionSql;
 import io.obkc.verifier.report.Reports;
 import picocli.CommandLine;
@@ -162,7 +159,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Also generate DELETEs for rows that exist only in the target (off by default: they may be legitimate).")
     boolean deleteExtra;
     @Option(names = "--apply-corrections",
-            description = "Run the correction SQL on the target, then re-verify the corrected rows (the exit code reflects the re-verification).")
+            description = "Run the correction SQL on the target, then verify the tables that had differences again in full (the exit code reflects that verification).")
     boolean applyCorrections;
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "Checkpoint file (default: <report-dir>/checkpoint.json); progress is saved there as chunks finish.")
@@ -261,17 +258,13 @@ public final class VerifyCommand implements Callable<Integer> {
         for (String f : applied.failures()) {
             err.println("  failed: " + f);
         }
-        Map<TableMapping, List<Key>> keys = new LinkedHashMap<>();
-        List<TableMapping> keyless = new ArrayList<>();
+        // The corrected tables are verified again in full: a re-check of only the corrected keys would report the
+        // rows under those keys as the table's counts (it once printed "CONSISTENT  SRC ROWS 1  TGT ROWS 0"), and
+        // would miss differences beyond --max-differences.
+        List<TableMapping> corrected = new ArrayList<>();
         for (VerifyReport.Outcome oc : report.tables()) {
-            if (oc.plan() == null || oc.result().differencesSnapshot().isEmpty()) {
-                continue;
-            }
-            TableMapping m = new TableMapping(oc.plan().source().name(), oc.plan().target().name());
-            if (oc.plan().keyed()) {
-                keys.put(m, oc.result().differencesSnapshot().stream().map(d -> d.key()).toList());
-            } else {
-                keyless.add(m);
+            if (oc.plan() != null && !oc.result().differencesSnapshot().isEmpty()) {
+                corrected.add(new TableMapping(oc.plan().source().name(), oc.plan().target().name()));
             }
         }
         VerifyOptions again = options();
@@ -283,8 +276,9 @@ public final class VerifyCommand implements Callable<Integer> {
         long tq = 0;
         long sb = 0;
         long tb = 0;
-        try (Verifier v = new Verifier(source, target, again, Progress.NONE)) {
-            for (VerifyReport part : List.of(v.verifyKeys(keys), v.verify(keyless))) {
+        if (!corrected.isEmpty()) {
+            try (Verifier v = new Verifier(source, target, again, Progress.NONE)) {
+                VerifyReport part = v.verify(corrected);
                 rechecked.addAll(part.tables());
                 ms += part.elapsedMillis();
                 sq += part.sourceQueries();
@@ -293,7 +287,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 tb += part.targetResultBytes();
             }
         }
-        // Tables that were consistent, keyless or failed keep their first result.
+        // Tables that were consistent or failed keep their first result.
         List<VerifyReport.Outcome> merged = new ArrayList<>();
         for (VerifyReport.Outcome oc : report.tables()) {
             VerifyReport.Outcome replaced = rechecked.stream()

@@ -196,6 +196,25 @@ public final class TableQueries {
         return out;
     }
 
+    /**
+     * After a query on a range failed: evaluates each column's canonical expression alone on that range and
+     * describes the first one that fails (column, type, side, the server's message); null when none fails alone.
+     */
+    public String failingColumn(Connection c, KeyRange range) {
+        for (int i = 0; i < columns.size(); i++) {
+            List<Bind> binds = new ArrayList<>();
+            String sql = "SELECT COUNT(" + canonical.get(i) + ") FROM " + table + " WHERE " + rangePredicate(range, binds);
+            try (PreparedStatement ps = prepare(c, sql, binds); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            } catch (SQLException e) {
+                ColumnInfo col = columns.get(i);
+                return "column " + col.name() + " (" + col.columnType() + ") on the " + pool.endpoint() + ": "
+                        + e.getMessage();
+            }
+        }
+        return null;
+    }
+
     /** Streams all rows (keyless tables). */
     public void scan(Connection c, Consumer<Row> sink) throws SQLException {
         selectInto(c, "1 = 1", List.of(), sink);
@@ -211,14 +230,6 @@ public final class TableQueries {
         StringBuilder sql = new StringBuilder("SELECT ");
         List<String> sel = new ArrayList<>(keyCanonical);
         sel.addAll(canonical);
-        for (ColumnInfo col : columns) {
-            // The driver's own text is needed only where the canonical form loses information (corrections).
-            boolean raw = switch (col.category()) {
-                case FLOAT, DOUBLE, JSON -> true;
-                default -> false;
-            };
-            sel.add(raw ? dialect.quoteIdent(col.name()) : "NULL");
-        }
         sql.append(String.join(", ", sel)).append(" FROM ").append(table).append(" WHERE ").append(predicate);
         try (PreparedStatement ps = prepare(c, sql.toString(), binds)) {
             ps.setFetchSize(1000);
@@ -235,13 +246,10 @@ public final class TableQueries {
                     }
                     List<RowValue> vals = new ArrayList<>(nc);
                     for (int i = 0; i < nc; i++) {
+                        // Canonical texts are lossless, so corrections write them as they are.
                         String canon = rs.getString(nk + 1 + i);
-                        String raw = canon == null ? null : rs.getString(nk + nc + 1 + i);
-                        if (raw == null && canon != null) {
-                            raw = canon;
-                        }
-                        bytes += (canon == null ? 1 : canon.length()) + (raw == canon ? 0 : raw.length());
-                        vals.add(canon == null ? RowValue.NULL : new RowValue(canon, raw));
+                        bytes += canon == null ? 1 : canon.length();
+                        vals.add(canon == null ? RowValue.NULL : new RowValue(canon, canon));
                     }
                     sink.accept(new Row(new Key(key), vals));
                 }

@@ -87,10 +87,10 @@ final class TableVerifier {
             recheck();
         } catch (VerifyException e) {
             result.status = TableStatus.ERROR;
-            result.error = e.getMessage();
+            result.error = naming(e.getMessage());
         } catch (RuntimeException e) {
             result.status = TableStatus.ERROR;
-            result.error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            result.error = naming(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         result.elapsedMillis = System.currentTimeMillis() - start;
         result.settle();
@@ -113,16 +113,18 @@ final class TableVerifier {
                     throw new VerifyException("Table " + sourceName + " has no primary or non-null unique key; "
                             + "--only-inconsistent needs one (verify the whole table instead)");
                 }
-                List<Difference> ds = diffKeys(keys);
-                for (Difference d : ds) {
+                ChunkOutcome out = diffKeys(keys);
+                for (Difference d : out.differences) {
                     result.addDifference(d, options.maxDifferences);
                 }
-                result.sourceRows = keys.size();
+                // The rows found under those keys on each side (not the number of keys asked for).
+                result.sourceRows = out.sourceRows;
+                result.targetRows = out.targetRows;
                 recheck();
             }
         } catch (VerifyException e) {
             result.status = TableStatus.ERROR;
-            result.error = e.getMessage();
+            result.error = naming(e.getMessage());
         }
         result.elapsedMillis = System.currentTimeMillis() - start;
         result.settle();
@@ -294,8 +296,42 @@ final class TableVerifier {
 
     private ChunkOutcome verifyChunk(KeyRange range, ChunkSizer sizer) {
         ChunkOutcome out = new ChunkOutcome();
-        compareRange(range, 0, sizer, out);
+        try {
+            compareRange(range, 0, sizer, out);
+        } catch (VerifyException e) {
+            throw explained(range, e);
+        }
         return out;
+    }
+
+    /** Every table error names the table. */
+    private String naming(String message) {
+        String m = String.valueOf(message);
+        return m.startsWith("Table ") ? m : "Table " + sourceName + ": " + m;
+    }
+
+    /**
+     * A failed query on a range, explained: which column's canonical expression fails, on which side, so the
+     * message names the table and the column (the row hash covers all columns, so its error cannot).
+     */
+    private VerifyException explained(KeyRange range, VerifyException e) {
+        String column = null;
+        for (SidePool side : List.of(source, target)) {
+            TableQueries q = side == source ? sq : tq;
+            try {
+                column = side.call(c -> q.failingColumn(c, range));
+            } catch (RuntimeException ignored) {
+                // the diagnosis is best effort; the original failure is reported either way
+            }
+            if (column != null) {
+                break;
+            }
+        }
+        if (column == null) {
+            return e;
+        }
+        return new VerifyException("Table " + sourceName + ", " + column + ". The verifier cannot render this column's"
+                + " values for comparison; leave the table out (--exclude) and report the column type and value", e);
     }
 
     private void compareRange(KeyRange range, int depth, ChunkSizer sizer, ChunkOutcome out) {
@@ -422,8 +458,14 @@ final class TableVerifier {
     // ---- keyless tables: multiset of full rows --------------------------------------------------------------------
 
     private void keyless() {
-        Checksum s = Futures.join(source.submit(c -> sq.checksum(c, KeyRange.ALL)));
-        Checksum t = Futures.join(target.submit(c -> tq.checksum(c, KeyRange.ALL)));
+        Checksum s;
+        Checksum t;
+        try {
+            s = Futures.join(source.submit(c -> sq.checksum(c, KeyRange.ALL)));
+            t = Futures.join(target.submit(c -> tq.checksum(c, KeyRange.ALL)));
+        } catch (VerifyException e) {
+            throw explained(KeyRange.ALL, e);
+        }
         result.chunks = 1;
         result.sourceRows = s.count();
         result.targetRows = t.count();
@@ -475,15 +517,19 @@ final class TableVerifier {
 
     // ---- online re-check --------------------------------------------------------------------------------------
 
-    private List<Difference> diffKeys(List<Key> keys) {
+    private ChunkOutcome diffKeys(List<Key> keys) {
         CompletableFuture<List<Row>> sr = source.submit(c -> sq.rowsByKey(c, keys));
         CompletableFuture<List<Row>> tr = target.submit(c -> tq.rowsByKey(c, keys));
         ChunkOutcome out = new ChunkOutcome();
-        diffRows(Futures.join(sr), Futures.join(tr), out);
+        List<Row> s = Futures.join(sr);
+        List<Row> t = Futures.join(tr);
+        out.sourceRows = s.size();
+        out.targetRows = t.size();
+        diffRows(s, t, out);
         synchronized (result) {
             result.skippedRecent += out.skipped;
         }
-        return out.differences;
+        return out;
     }
 
     private void recheck() {
@@ -501,7 +547,7 @@ final class TableVerifier {
                 throw new VerifyException("Re-check hook failed: " + e.getMessage(), e);
             }
             List<Key> keys = result.differencesSnapshot().stream().map(Difference::key).toList();
-            result.replaceDifferences(diffKeys(keys));
+            result.replaceDifferences(diffKeys(keys).differences);
         }
     }
 

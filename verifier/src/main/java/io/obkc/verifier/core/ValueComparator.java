@@ -18,7 +18,10 @@ import io.obkc.verifier.model.TypeCategory;
 /**
  * Row-level equality of two canonical values. Canonical texts are equal for equal data by construction; two
  * cases get a second, engine-independent look in Java because SQL cannot normalize them identically everywhere:
- * JSON (MariaDB keeps JSON as text; number spellings differ) and floating point (last-digit rounding).
+ * JSON (MariaDB keeps JSON as text; number spellings differ) and floating point: the canonical text is the shortest
+ * that reads back as the same double, but where a shorter text lies exactly halfway between two doubles MySQL's
+ * dtoa takes it and PostgreSQL's Ryu does not ({@code 1.649680902610684e17} vs {@code 1.6496809026106842e17}), so
+ * both are read back as doubles and compared exactly, without tolerance.
  * NULL never equals anything but NULL, so NULL vs '' is always a difference.
  */
 public final class ValueComparator {
@@ -39,8 +42,7 @@ public final class ValueComparator {
             return ja != null && ja.equals(normalizeJson(b.canonical()));
         }
         if (isFloat(ca) || isFloat(cb)) {
-            int digits = ca == TypeCategory.FLOAT || cb == TypeCategory.FLOAT ? 6 : 15;
-            return closeEnough(a.canonical(), b.canonical(), digits);
+            return sameNumber(a.canonical(), b.canonical());
         }
         return false;
     }
@@ -49,19 +51,14 @@ public final class ValueComparator {
         return c == TypeCategory.FLOAT || c == TypeCategory.DOUBLE;
     }
 
-    /** Equal when they differ by at most one unit in the last of {@code digits} significant digits. */
-    static boolean closeEnough(String a, String b, int digits) {
+    /**
+     * Equal when both read back as the same double (correctly rounded, as every engine reads them); -0 equals 0.
+     * NaN and infinities only equal their own spelling (checked before). FLOAT canonical texts are the float's exact
+     * double value, so this is exact for them too.
+     */
+    static boolean sameNumber(String a, String b) {
         try {
-            BigDecimal x = new BigDecimal(a);
-            BigDecimal y = new BigDecimal(b);
-            BigDecimal diff = x.subtract(y).abs();
-            BigDecimal mag = x.abs().max(y.abs());
-            if (mag.signum() == 0) {
-                return true;
-            }
-            int exponent = mag.precision() - mag.scale() - 1;
-            BigDecimal ulp = BigDecimal.ONE.scaleByPowerOfTen(exponent - digits + 1);
-            return diff.compareTo(ulp) <= 0;
+            return Double.parseDouble(a) == Double.parseDouble(b);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -33,11 +33,6 @@ final class Canon {
         return Math.max(0, Math.min(6, p));
     }
 
-    /** Significant digits for floating point: 6 if either side is single precision, else 15. */
-    static int significantDigits(ColumnInfo c, ColumnInfo peer) {
-        return c.category() == TypeCategory.FLOAT || (peer != null && peer.category() == TypeCategory.FLOAT) ? 6 : 15;
-    }
-
     /** Bytes of the value as the target should store them, when the target column is binary. */
     static byte[] bytes(ColumnInfo sourceColumn, String canonical) {
         if (sourceColumn != null && sourceColumn.category() == TypeCategory.BINARY) {
@@ -46,15 +41,14 @@ final class Canon {
         return canonical.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Text of the value for a non-binary target column (binary sources are decoded as UTF-8). */
+    /**
+     * Text of the value for a non-binary target column (binary sources are decoded as UTF-8). Canonical texts are
+     * lossless: floats are the exact shortest round-trip text, JSON the whole document, so they are written as
+     * they are.
+     */
     static String text(ColumnInfo sourceColumn, RowValue v) {
         if (sourceColumn != null && sourceColumn.category() == TypeCategory.BINARY) {
             return new String(HexFormat.of().parseHex(v.canonical()), StandardCharsets.UTF_8);
-        }
-        if (sourceColumn != null && (sourceColumn.category() == TypeCategory.JSON
-                || sourceColumn.category() == TypeCategory.FLOAT || sourceColumn.category() == TypeCategory.DOUBLE)
-                && v.raw() != null) {
-            return v.raw();
         }
         return v.canonical();
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
@@ -23,6 +25,7 @@ import io.obkc.verifier.model.TypeCategory;
 
 /** MySQL and MariaDB (MariaDB's JSON is LONGTEXT and so compares as text; see docs/verifier.md). */
 public class MySqlDialect implements VerifierDialect {
+    private static final Pattern SPATIAL_CANONICAL = Pattern.compile("(\\d+):([0-9A-F]*)");
     private static final String SYSTEM_SCHEMAS = "'mysql','information_schema','performance_schema','sys'";
     private final boolean mariadb;
 
@@ -98,7 +101,7 @@ public class MySqlDialect implements VerifierDialect {
         }
         List<ColumnInfo> columns = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, DATETIME_PRECISION,"
-                + " NUMERIC_SCALE, IS_NULLABLE, COLLATION_NAME FROM information_schema.COLUMNS"
+                + " NUMERIC_SCALE, IS_NULLABLE, COLLATION_NAME, EXTRA FROM information_schema.COLUMNS"
                 + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
             ps.setString(1, db);
             ps.setString(2, name);
@@ -109,8 +112,11 @@ public class MySqlDialect implements VerifierDialect {
                     TypeCategory cat = category(dataType);
                     int frac = cat.isTemporal() && cat != TypeCategory.DATE ? rs.getInt(4) : -1;
                     int scale = rs.getObject(5) == null ? -1 : rs.getInt(5);
+                    String extra = rs.getString(8) == null ? "" : rs.getString(8).toUpperCase(Locale.ROOT);
+                    boolean generated = extra.contains("VIRTUAL GENERATED") || extra.contains("STORED GENERATED")
+                            || extra.equals("VIRTUAL") || extra.equals("PERSISTENT");
                     columns.add(new ColumnInfo(rs.getString(1), dataType, columnType, cat, frac, scale,
-                            "YES".equals(rs.getString(6)), rs.getString(7)));
+                            "YES".equals(rs.getString(6)), rs.getString(7), generated));
                 }
             }
         }
@@ -142,6 +148,8 @@ public class MySqlDialect implements VerifierDialect {
             case "time" -> TypeCategory.TIME;
             case "datetime", "timestamp" -> TypeCategory.DATETIME;
             case "json" -> TypeCategory.JSON;
+            case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+                    "geometrycollection", "geomcollection" -> TypeCategory.SPATIAL;
             default -> TypeCategory.OTHER;
         };
     }
@@ -153,11 +161,11 @@ public class MySqlDialect implements VerifierDialect {
             case INTEGER -> "CAST(" + x + " AS CHAR)";
             case BIT -> "CAST(" + x + " + 0 AS CHAR)";
             case DECIMAL -> decimal("CAST(" + x + " AS CHAR)", column.scale());
-            case FLOAT, DOUBLE -> {
-                int digits = Canon.significantDigits(column, peer);
-                yield "CASE WHEN " + x + " = 0 THEN '0' ELSE " + trimZeros("CAST(ROUND(CAST(" + x
-                        + " AS DECIMAL(65,30)), " + (digits - 1) + " - FLOOR(LOG10(ABS(" + x + ")))) AS CHAR)") + " END";
-            }
+            // The exact value as the shortest text that reads back to the same double (MySQL, MariaDB and
+            // OceanBase print it alike; see Canon.FLOAT_TEXT_RULE). FLOAT is widened to DOUBLE first (exact), as the
+            // plain cast prints only 6 digits. -0 is 0: MariaDB cannot store -0.
+            case FLOAT -> "CASE WHEN " + x + " = 0 THEN '0' ELSE CAST(" + x + " + 0e0 AS CHAR) END";
+            case DOUBLE -> "CASE WHEN " + x + " = 0 THEN '0' ELSE CAST(" + x + " AS CHAR) END";
             case BOOLEAN -> "CAST(" + x + " <> 0 AS CHAR)";
             case STRING, OTHER -> "CONVERT(" + x + " USING utf8mb4)";
             case BINARY -> "HEX(" + x + ")";
@@ -167,6 +175,8 @@ public class MySqlDialect implements VerifierDialect {
             case DATETIME -> column.fractionalDigits() == 6 && Canon.fraction(column, peer) == 6 ? "CAST(" + x + " AS CHAR)"
                     : fraction("DATE_FORMAT(" + x + ", '%Y-%m-%d %H:%i:%s.%f')", Canon.fraction(column, peer));
             case JSON -> json(x);
+            // CONVERT(geometry USING utf8mb4) is NULL on OceanBase; SRID and WKB are what the value is.
+            case SPATIAL -> "CONCAT(ST_SRID(" + x + "), ':', HEX(ST_AsWKB(" + x + ")))";
         };
     }
 
@@ -271,8 +281,21 @@ public class MySqlDialect implements VerifierDialect {
                 yield Canon.isNumber(t) ? t : Identifiers.quoteMysqlString(t);
             }
             case BINARY -> "X'" + HexFormat.of().withUpperCase().formatHex(Canon.bytes(source, v.canonical())) + "'";
+            case SPATIAL -> spatialLiteral(target, v.canonical());
+            // MariaDB's JSON is LONGTEXT (category STRING), so a JSON target is MySQL or OceanBase: a JSON literal.
+            case JSON -> "CAST(" + Identifiers.quoteMysqlString(Canon.text(source, v)) + " AS JSON)";
             default -> Identifiers.quoteMysqlString(Canon.text(source, v));
         };
+    }
+
+    /** A geometry from its canonical {@code srid:HEXWKB} text, as a binary literal (never raw bytes in a string). */
+    private String spatialLiteral(ColumnInfo target, String canonical) {
+        Matcher m = SPATIAL_CANONICAL.matcher(canonical);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Column " + target.name() + " (" + target.columnType()
+                    + "): cannot write '" + canonical + "' as a geometry; the source value is not SRID:WKB");
+        }
+        return "ST_GeomFromWKB(X'" + m.group(2) + "', " + m.group(1) + ")";
     }
 
     @Override
@@ -285,13 +308,24 @@ public class MySqlDialect implements VerifierDialect {
             return "(" + x + " = " + literal + " AND CAST(CONVERT(" + x + " USING utf8mb4) AS BINARY) = CAST(" + literal
                     + " AS BINARY))";
         }
+        if (column.category() == TypeCategory.SPATIAL) {
+            return "(ST_SRID(" + x + ") = ST_SRID(" + literal + ") AND ST_AsWKB(" + x + ") = ST_AsWKB(" + literal + "))";
+        }
         return x + " = " + literal;
     }
 
     @Override
     public List<String> scriptPreamble() {
-        return List.of("SET time_zone = '+00:00'", "SET NAMES utf8mb4");
+        return List.of("SET time_zone = '+00:00'", "SET NAMES utf8mb4", SQL_MODE);
     }
+
+    /**
+     * The session's sql_mode plus NO_AUTO_VALUE_ON_ZERO (an INSERT of key 0 into an AUTO_INCREMENT column keeps 0
+     * instead of drawing a new value) and minus NO_BACKSLASH_ESCAPES (the literals escape backslashes); every
+     * other mode of the server is kept.
+     */
+    static final String SQL_MODE = "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(REPLACE(REPLACE(@@SESSION.sql_mode,"
+            + " 'NO_BACKSLASH_ESCAPES', ''), ',,', ','), ''), 'NO_AUTO_VALUE_ON_ZERO')";
 
     @Override
     public String deleteOne(ObjectName table, String predicate) {

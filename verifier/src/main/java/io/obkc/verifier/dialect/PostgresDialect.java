@@ -89,7 +89,7 @@ public class PostgresDialect implements VerifierDialect {
         }
         List<ColumnInfo> columns = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, udt_name, datetime_precision,"
-                + " numeric_scale, is_nullable, collation_name FROM information_schema.columns"
+                + " numeric_scale, is_nullable, collation_name, is_generated FROM information_schema.columns"
                 + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
             ps.setString(1, schema);
             ps.setString(2, name);
@@ -101,7 +101,7 @@ public class PostgresDialect implements VerifierDialect {
                             ? (rs.getObject(4) == null ? 6 : rs.getInt(4)) : -1;
                     int scale = rs.getObject(5) == null ? -1 : rs.getInt(5);
                     columns.add(new ColumnInfo(rs.getString(1), dataType, rs.getString(3), cat, frac, scale,
-                            "YES".equals(rs.getString(6)), rs.getString(7)));
+                            "YES".equals(rs.getString(6)), rs.getString(7), "ALWAYS".equals(rs.getString(8))));
                 }
             }
         }
@@ -125,7 +125,11 @@ public class PostgresDialect implements VerifierDialect {
     static TypeCategory category(String dataType) {
         return switch (dataType) {
             case "smallint", "integer", "bigint" -> TypeCategory.INTEGER;
-            case "numeric" -> TypeCategory.DECIMAL;
+            // money arrives in the sink as its decimal amount (DECIMAL(19,2), docs/type-mapping.md)
+            case "numeric", "money" -> TypeCategory.DECIMAL;
+            // arrays are stored as JSON arrays on the target: compared as JSON by value
+            case "ARRAY" -> TypeCategory.JSON;
+            case "bit" -> TypeCategory.BIT;
             case "real" -> TypeCategory.FLOAT;
             case "double precision" -> TypeCategory.DOUBLE;
             case "boolean" -> TypeCategory.BOOLEAN;
@@ -145,23 +149,48 @@ public class PostgresDialect implements VerifierDialect {
         return switch (column.category()) {
             case INTEGER -> x + "::text";
             case BIT -> x + "::bigint::text";
-            case DECIMAL -> "trim_scale(" + x + ")::text";
-            case FLOAT, DOUBLE -> {
-                // Via the shortest round-trip text (extra_float_digits = 1), not float8::numeric, which already
-                // rounds to 15 digits and so would round twice; real goes through float8 exactly, as MySQL's FLOAT does.
-                int digits = Canon.significantDigits(column, peer);
-                yield "CASE WHEN " + x + " = 0 THEN '0' WHEN " + x + " IN ('NaN', 'Infinity', '-Infinity') THEN " + x
-                        + "::text ELSE trim_scale(round(" + x + "::float8::text::numeric, " + (digits - 1)
-                        + " - floor(log(abs(" + x + "::float8::text::numeric)))::int))::text END";
-            }
+            case DECIMAL -> "money".equals(column.dataType()) ? "trim_scale(" + x + "::numeric)::text"
+                    : "trim_scale(" + x + ")::text";
+            case FLOAT, DOUBLE -> floatText(x);
             case BOOLEAN -> x + "::int::text";
-            case STRING, OTHER -> x + "::text";
+            case STRING, SPATIAL -> x + "::text";
+            case OTHER -> otherText(column, x);
             case BINARY -> "upper(encode(" + x + ", 'hex'))";
             case DATE -> "to_char(" + x + ", 'YYYY-MM-DD')";
             case TIME -> fraction("to_char(" + x + ", 'HH24:MI:SS.US')", Canon.fraction(column, peer));
             case DATETIME -> fraction("to_char(" + x + ", 'YYYY-MM-DD HH24:MI:SS.US')", Canon.fraction(column, peer));
-            case JSON -> x + "::jsonb::text";
+            case JSON -> "ARRAY".equals(column.dataType()) ? "to_jsonb(" + x + ")::text" : x + "::jsonb::text";
         };
+    }
+
+    /**
+     * Other types as the text the sink receives: PostgreSQL's output function. That is {@code ::text} for all but
+     * inet, whose cast to text always adds the netmask ({@code 10.1.2.3/32}) while its output leaves a host's out;
+     * {@code abbrev(inet)} is the output form.
+     */
+    private static String otherText(ColumnInfo column, String x) {
+        return "inet".equals(column.dataType()) ? "abbrev(" + x + ")" : x + "::text";
+    }
+
+    /**
+     * A double (or a real, widened exactly) as the text MySQL, MariaDB and OceanBase print for {@code CAST(d AS
+     * CHAR)}: the shortest digits that read back to the same double (PostgreSQL's own output with
+     * extra_float_digits &gt; 0), laid out by MySQL's rule. With the decimal point after {@code e} digits
+     * ({@code 0.d1d2... x 10^e}): plain notation when {@code -14 <= e} and ({@code e <= 15} or there are more digits
+     * than {@code e}), else {@code d1[.d2...]e<e-1>}. So {@code 1e15}, {@code 5e-324}, {@code 1.2345678901234568e20},
+     * {@code 0.0000001} and {@code 12345.678}. Exact: no tolerance; 0 and -0 are {@code 0}. NaN and infinities keep
+     * PostgreSQL's spelling (no MySQL-family column can hold them).
+     */
+    static String floatText(String x) {
+        String p = "trim_scale(abs(" + x + "::float8)::text::numeric)::text";
+        String digits = "CASE WHEN p LIKE '0.%' THEN ltrim(substr(p, 3), '0') ELSE rtrim(replace(p, '.', ''), '0') END";
+        String point = "CASE WHEN p LIKE '0.%' THEN length(ltrim(substr(p, 3), '0')) - length(substr(p, 3))"
+                + " ELSE length(split_part(p, '.', 1)) END";
+        return "CASE WHEN " + x + " = 0 THEN '0' WHEN " + x + " IN ('NaN', 'Infinity', '-Infinity') THEN " + x + "::text ELSE"
+                + " (SELECT CASE WHEN e >= -14 AND (e <= 15 OR length(g) > e) THEN s || p"
+                + " ELSE s || left(g, 1) || CASE WHEN length(g) > 1 THEN '.' || substr(g, 2) ELSE '' END || 'e' || (e - 1)::text END"
+                + " FROM (SELECT s, p, " + digits + " AS g, " + point + " AS e"
+                + " FROM (SELECT CASE WHEN " + x + " < 0 THEN '-' ELSE '' END AS s, " + p + " AS p) v) w) END";
     }
 
     private static String fraction(String formatted, int digits) {
@@ -185,6 +214,10 @@ public class PostgresDialect implements VerifierDialect {
         if (binaryStrings && column.category() == TypeCategory.STRING) {
             return "(" + x + "::text COLLATE \"C\")";
         }
+        if (binaryStrings && column.category() == TypeCategory.OTHER) {
+            // inet, macaddr, ... are text on the target: order both sides by that text, bytewise
+            return "(" + otherText(column, x) + " COLLATE \"C\")";
+        }
         return x;
     }
 
@@ -192,8 +225,9 @@ public class PostgresDialect implements VerifierDialect {
     public String keyParam(ColumnInfo column, boolean binaryStrings) {
         return switch (column.category()) {
             case STRING -> binaryStrings ? "(CAST(? AS text) COLLATE \"C\")" : "CAST(? AS text)";
+            case OTHER -> binaryStrings ? "(CAST(? AS text) COLLATE \"C\")" : "CAST(? AS " + column.columnType() + ")";
             case INTEGER -> "CAST(? AS bigint)";
-            case DECIMAL -> "CAST(? AS numeric)";
+            case DECIMAL -> "money".equals(column.dataType()) ? "CAST(CAST(? AS numeric) AS money)" : "CAST(? AS numeric)";
             case FLOAT, DOUBLE -> "CAST(? AS double precision)";
             case BOOLEAN -> "CAST(CAST(? AS int) AS boolean)";
             case DATE -> "CAST(? AS date)";

@@ -87,6 +87,13 @@ public final class TableResult {
         }
         if (!schemaDifferences.isEmpty()) {
             status = TableStatus.SCHEMA_DIFFERENCE;
+        } else if (mismatches() == 0 && sourceRows != targetRows && skippedRecent == 0) {
+            // Never CONSISTENT with differing counts: if no differing row explains them, say so.
+            status = TableStatus.INCONSISTENT;
+            if (error == null) {
+                error = "row counts differ (source " + sourceRows + ", target " + targetRows
+                        + ") but no differing row was identified; verify the table again";
+            }
         } else {
             status = mismatches() == 0 ? TableStatus.CONSISTENT : TableStatus.INCONSISTENT;
         }

@@ -41,11 +41,18 @@ public final class CorrectionSql {
                     }
                 }
                 case DIFFERENT_COLUMNS -> {
+                    // Every column, not only the differing ones: a column the UPDATE leaves out may be rewritten by
+                    // the target (ON UPDATE CURRENT_TIMESTAMP), and then the row never converges.
                     List<String> sets = new ArrayList<>();
-                    for (String col : d.columns()) {
-                        ColumnPair p = pair(plan, col);
+                    for (ColumnPair p : plan.columns()) {
+                        if (p.target().generated() || plan.key().contains(p)) {
+                            continue;
+                        }
                         sets.add(target.quoteIdent(p.target().name()) + " = "
-                                + target.literal(p.target(), p.source(), d.sourceRow().get(col)));
+                                + target.literal(p.target(), p.source(), d.sourceRow().get(p.name())));
+                    }
+                    if (sets.isEmpty()) {
+                        continue; // nothing but key columns: nothing an UPDATE could change
                     }
                     updates.add("UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE "
                             + keyPredicate(target, plan, d.sourceRow(), true));
@@ -54,6 +61,9 @@ public final class CorrectionSql {
                     List<String> cols = new ArrayList<>();
                     List<String> vals = new ArrayList<>();
                     for (ColumnPair p : plan.columns()) {
+                        if (p.target().generated()) {
+                            continue;
+                        }
                         cols.add(target.quoteIdent(p.target().name()));
                         vals.add(target.literal(p.target(), p.source(), d.sourceRow().get(p.name())));
                     }

@@ -32,11 +32,20 @@ class ValueComparatorTest {
     }
 
     @Test
-    void floatsToleranceIsOneUnitInTheLastDigit() {
-        assertThat(ValueComparator.same(v("4718.19"), v("4718.2"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isTrue();
-        assertThat(ValueComparator.same(v("4718.19"), v("4718.22"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isFalse();
-        assertThat(ValueComparator.same(v("0.327665"), v("0.327664"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isTrue();
-        assertThat(ValueComparator.same(v("1.5"), v("1.6"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isFalse();
+    void floatsCompareExactlyByValueWhateverTheSpelling() {
+        assertThat(ValueComparator.same(v("1e15"), v("1000000000000000"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isTrue();
+        assertThat(ValueComparator.same(v("5e-324"), v("4.9E-324"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isTrue();
+        // MySQL's dtoa and PostgreSQL's Ryu spell this halfway case differently; it is one double.
+        assertThat(ValueComparator.same(v("-1.649680902610684e17"), v("-1.6496809026106842e17"), TypeCategory.DOUBLE,
+                TypeCategory.DOUBLE)).isTrue();
+        assertThat(ValueComparator.same(v("1.6496809026106840e17"), v("1.6496809026106845e17"), TypeCategory.DOUBLE,
+                TypeCategory.DOUBLE)).isFalse();
+        assertThat(ValueComparator.same(v("1e-400"), v("0"), TypeCategory.DECIMAL, TypeCategory.DECIMAL)).isFalse();
+        assertThat(ValueComparator.same(v("0.30000000000000004"), v("0.3"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isFalse();
+        assertThat(ValueComparator.same(v("4718.19"), v("4718.2"), TypeCategory.FLOAT, TypeCategory.FLOAT)).isFalse();
+        assertThat(ValueComparator.same(v("-0"), v("0"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isTrue();
+        assertThat(ValueComparator.same(v("NaN"), v("NaN"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isTrue();
+        assertThat(ValueComparator.same(v("NaN"), v("0"), TypeCategory.DOUBLE, TypeCategory.DOUBLE)).isFalse();
         assertThat(ValueComparator.same(v("1.1"), v("1.1"), TypeCategory.DECIMAL, TypeCategory.DECIMAL)).isTrue();
         assertThat(ValueComparator.same(v("1.1"), v("1.10000000000001"), TypeCategory.DECIMAL, TypeCategory.DECIMAL)).isFalse();
     }
