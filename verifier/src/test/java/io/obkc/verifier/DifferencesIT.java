@@ -115,4 +115,24 @@ class DifferencesIT {
                 .collect(Collectors.toMap(d -> d.key().toString(), (Difference d) -> d.columns().toString(),
                         (a, b) -> a, TreeMap::new));
     }
+
+    /** The sink's ordering-guard column on the target is the bundle's bookkeeping, not a schema difference. */
+    @Test
+    void theBundlesHelperColumnsOnTheTargetAreNotDifferences() throws Exception {
+        String db = "vf_helper";
+        for (DatabaseEndpoint e : new DatabaseEndpoint[] {src, tgt}) {
+            e.recreateDatabase(db);
+            Fixtures.exec(e, db, "CREATE TABLE h (id INT PRIMARY KEY, v VARCHAR(10), UNIQUE KEY uv (v))",
+                    "INSERT INTO h VALUES (1, 'a'), (2, 'b')");
+        }
+        Fixtures.exec(tgt, db, "ALTER TABLE h ADD COLUMN __obkc_src_pos DECIMAL(38,0) NULL", "UPDATE h SET __obkc_src_pos = 42");
+        ObjectName h = new ObjectName(db, "h");
+        TableResult t = Fixtures.verify(src, tgt, Fixtures.smallChunks(), h, h).tables().get(0).result();
+        assertThat(t.schemaDifferences).isEmpty();
+        assertThat(t.status).isEqualTo(TableStatus.CONSISTENT);
+
+        Fixtures.exec(tgt, db, "ALTER TABLE h ADD COLUMN extra INT NULL");
+        t = Fixtures.verify(src, tgt, Fixtures.smallChunks(), h, h).tables().get(0).result();
+        assertThat(t.schemaDifferences).containsExactly("column extra exists only in the target");
+    }
 }

@@ -32,6 +32,9 @@ import io.obkc.verifier.model.TableStatus;
  * of differing chunks, row-level diff of small differing ranges, optional re-check of differing rows.
  */
 final class TableVerifier {
+    /** Prefix of the columns the bundle adds to target tables for its own bookkeeping. */
+    static final String HELPER_COLUMN_PREFIX = "__obkc_";
+
     private final ObjectName sourceName;
     private final ObjectName targetName;
     private final SidePool source;
@@ -156,7 +159,9 @@ final class TableVerifier {
             }
         }
         for (ColumnInfo tc : tt.columns()) {
-            if (si.column(tc.name()).isEmpty()) {
+            // The bundle's own helper columns (the sink's __obkc_src_pos, schema migration's hidden __obkc_pk) carry no
+            // source data; switchover drops them.
+            if (si.column(tc.name()).isEmpty() && !tc.name().toLowerCase(java.util.Locale.ROOT).startsWith(HELPER_COLUMN_PREFIX)) {
                 result.schemaDifferences.add("column " + tc.name() + " exists only in the target");
             }
         }
