@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +20,11 @@ import io.obkc.sink.table.TableManager;
 
 /**
  * Writes a flush of change events: table DDL first (it commits implicitly), then every row change
- * in one transaction. Transient failures are retried with backoff on a fresh connection. When the
- * database rejects the data itself, the flush is replayed one event at a time so the bad record is
- * found: it goes to the dead letter queue when errors.tolerance=all, otherwise the task fails
- * naming it. Nothing is dropped silently.
+ * in one transaction. Failures are handled by who is at fault ({@link SqlFault}): a lost connection or
+ * the server's state is retried with backoff on a fresh connection; credentials and privileges fail the
+ * task at once. Otherwise the flush is replayed one event at a time so the failing record is found: when
+ * its values are at fault it goes to the dead letter queue (errors.tolerance=all), otherwise the task
+ * fails naming it. Nothing is dropped silently.
  */
 public final class ChangeWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
@@ -36,21 +36,21 @@ public final class ChangeWriter implements AutoCloseable {
     private final int rowsPerStatement;
     private final int maxRetries;
     private final long retryBackoffMs;
-    private final ErrantRecordReporter reporter;
+    private final DeadLetterQueue deadLetters;
     private final SinkMetrics metrics;
 
     private Connection conn;
     private StepExecutor executor;
 
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
-            long retryBackoffMs, ErrantRecordReporter reporter, SinkMetrics metrics) {
+            long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics) {
         this.connections = connections;
         this.tables = tables;
         this.planner = planner;
         this.rowsPerStatement = rowsPerStatement;
         this.maxRetries = maxRetries;
         this.retryBackoffMs = retryBackoffMs;
-        this.reporter = reporter;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
     }
 
@@ -68,15 +68,14 @@ public final class ChangeWriter implements AutoCloseable {
                 try {
                     withRetries(() -> writeInOneTransaction(List.of(e)), e.describeOrigin());
                 } catch (PermanentFailure f) {
-                    String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + ": "
-                            + SqlErrors.describe(f.getCause());
-                    if (reporter == null) {
-                        throw new ConnectException(message + ". Fix the data or the table, or set errors.tolerance=all with "
-                                + "errors.deadletterqueue.topic.name to route such records to a dead letter queue.", f.getCause());
+                    String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + " (key " + e.describeKey()
+                            + "): " + SqlErrors.describe(f.getCause());
+                    if (!f.fault.recordAtFault()) {
+                        // Not the record's fault (the table, the sink's SQL, an unknown error): never dead-lettered.
+                        throw new ConnectException(message + ". This error is not caused by the record's values, so the record is not sent to "
+                                + "the dead letter queue; fix the target table or report the error.", f.getCause());
                     }
-                    LOG.warn("{}; sending it to the dead letter queue", message);
-                    reported.add(reporter.report(e.record(), new ConnectException(message, f.getCause())));
-                    metrics.recordDeadLettered();
+                    reported.add(deadLetters.send(e.record(), message, f.getCause()));
                 }
             }
             awaitReports(reported);
@@ -112,10 +111,13 @@ public final class ChangeWriter implements AutoCloseable {
         void run() throws SQLException;
     }
 
-    /** Thrown when retrying cannot help; its cause is the database's error. */
+    /** Thrown when retrying cannot help; its cause is the error, {@link #fault} says who is at fault. */
     private static final class PermanentFailure extends Exception {
-        PermanentFailure(Throwable cause) {
+        final SqlFault fault;
+
+        PermanentFailure(Throwable cause, SqlFault fault) {
             super(cause);
+            this.fault = fault;
         }
     }
 
@@ -127,13 +129,21 @@ public final class ChangeWriter implements AutoCloseable {
                 return;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
-                if (!SqlErrors.isTransient(e)) {
-                    if (e instanceof ConnectException ce && !(e.getCause() instanceof SQLException)) {
+                SqlFault fault = SqlFault.of(e);
+                if (fault == SqlFault.ACCESS) {
+                    // Credentials or privileges: no record is to blame, and nothing may be dead-lettered or committed.
+                    resetConnection();
+                    throw new ConnectException("Writing " + what + " failed: the sink's user may not do this on the target ("
+                            + SqlErrors.describe(e) + "). Fix connection.user, connection.password or the user's privileges, then restart "
+                            + "the task; no record was sent to the dead letter queue for it.", e);
+                }
+                if (!fault.retryable()) {
+                    if (fault == SqlFault.OTHER && e instanceof ConnectException ce && SqlFault.firstSqlException(e) == null) {
                         // Configuration-level problem (no key under policy=fail, auto.create=false...): no record is to blame.
                         throw ce;
                     }
                     tables.invalidate();
-                    throw new PermanentFailure(e);
+                    throw new PermanentFailure(e, fault);
                 }
                 if (attempt >= maxRetries) {
                     throw new ConnectException("Writing " + what + " failed after " + maxRetries + " retries: " + SqlErrors.describe(e), e);

@@ -55,6 +55,7 @@ public final class ConnectionFactory {
                     s.execute("SET NAMES utf8mb4");
                     // Foreign keys are deferred to switchover; a stream applied table by table may reach a child first.
                     s.execute("SET foreign_key_checks = 0");
+                    keepZeroKeys(s);
                 }
                 c.setAutoCommit(false);
                 return c;
@@ -69,6 +70,30 @@ public final class ConnectionFactory {
         throw new SQLException("Cannot connect to " + safeUrl() + " as " + user + " after " + attempts + " attempts: "
                 + (last == null ? "" : last.getMessage()) + ". Check connection.url, connection.user and the password, and that the server is up.",
                 last == null ? "08001" : last.getSQLState(), last == null ? 0 : last.getErrorCode(), last);
+    }
+
+    /**
+     * Adds NO_AUTO_VALUE_ON_ZERO to the session's sql_mode, keeping the server's other modes: without it, a row whose
+     * AUTO_INCREMENT key is 0 is inserted under a new generated key, and every later upsert of key 0 adds another row.
+     */
+    static void keepZeroKeys(Statement s) throws SQLException {
+        String mode;
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+            mode = rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+        String wanted = withNoAutoValueOnZero(mode);
+        if (!wanted.equals(mode)) {
+            s.execute("SET SESSION sql_mode = '" + wanted.replace("'", "''") + "'");
+        }
+    }
+
+    static String withNoAutoValueOnZero(String mode) {
+        for (String m : mode.split(",")) {
+            if (m.trim().equalsIgnoreCase("NO_AUTO_VALUE_ON_ZERO")) {
+                return mode;
+            }
+        }
+        return mode.isBlank() ? "NO_AUTO_VALUE_ON_ZERO" : mode + ",NO_AUTO_VALUE_ON_ZERO";
     }
 
     static void sleep(long ms) {
