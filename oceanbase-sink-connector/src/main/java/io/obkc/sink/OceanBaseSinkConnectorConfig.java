@@ -35,6 +35,8 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String CONNECTION_USER = "connection.user";
     public static final String CONNECTION_PASSWORD = "connection.password";
     public static final String CONNECTION_ATTEMPTS = "connection.attempts";
+    public static final String CONNECTION_TIMEOUT_MS = "connection.timeout.ms";
+    public static final String CONNECTION_SOCKET_TIMEOUT_MS = "connection.socket.timeout.ms";
 
     public static final String INSERT_MODE = "insert.mode";
     public static final String DELETE_ENABLED = "delete.enabled";
@@ -105,6 +107,15 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(CONNECTION_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.LOW,
                 "How many times to try to open a connection before the task fails.",
                 GROUP_CONNECTION, ++o, Width.SHORT, "Connection attempts");
+        d.define(CONNECTION_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "How long opening a connection may take (the driver's connectTimeout) before the attempt fails. 0: no limit. "
+                        + "A connectTimeout in connection.url wins.",
+                GROUP_CONNECTION, ++o, Width.SHORT, "Connect timeout");
+        d.define(CONNECTION_SOCKET_TIMEOUT_MS, Type.INT, 300_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "How long the row-writing connection waits for the server's answer to one statement (the driver's socketTimeout) "
+                        + "before it gives the connection up and retries on a new one, so a hung server or network cannot stall the task. "
+                        + "Schema changes (DDL sync) run without it. 0: no limit. A socketTimeout in connection.url wins.",
+                GROUP_CONNECTION, ++o, Width.SHORT, "Socket timeout");
 
         o = 0;
         d.define(INSERT_MODE, Type.STRING, "upsert", ConfigDef.CaseInsensitiveValidString.in("upsert", "insert"), Importance.HIGH,
@@ -211,8 +222,11 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
         o = 0;
         d.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                "Retries of a batch after a transient failure (connection loss, lock wait timeout, deadlock, OceanBase leader change) before the task fails. "
-                        + "Each retry reconnects if the connection is gone.",
+                "Retries of a batch after a transient failure (connection loss, interrupted query, lock wait timeout, deadlock, OceanBase "
+                        + "leader change) before the task fails. Each retry reconnects. The first retries run in place for at most about 10 "
+                        + "seconds of backoff; after that the task throws a RetriableException with the backoff, so the worker pauses the "
+                        + "partitions, keeps polling and redelivers; the task retries the failed batch first, and fails after max.retries "
+                        + "such rounds.",
                 GROUP_RETRIES, ++o, Width.SHORT, "Max retries");
         d.define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                 "First backoff between retries; it doubles on each retry, up to 30 seconds.",

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -54,6 +55,13 @@ public class OceanBaseSinkTask extends SinkTask {
     private RecordClassifier classifier;
     private WriteHold hold;
     private BatchBuilder batches;
+    /** The job last handed to the pipeline: the one a {@link RetriableException} from it belongs to. */
+    private WriteJob inFlight;
+    /** A job that failed on a transient error: it is retried, on later puts, before anything else is written. */
+    private WriteJob pending;
+    private int pendingRetries;
+    private int maxRetries;
+    private long retryBackoffMs;
     /** Next offset to commit per partition: everything before it is in the database (or dead-lettered, or not row data). */
     private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
 
@@ -66,6 +74,8 @@ public class OceanBaseSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         OceanBaseSinkConnectorConfig config = new OceanBaseSinkConnectorConfig(props);
         int batchSize = config.getInt(OceanBaseSinkConnectorConfig.BATCH_SIZE);
+        maxRetries = config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES);
+        retryBackoffMs = config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS);
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim());
         ErrantRecordReporter reporter = tolerateAll && context != null ? errantRecordReporter() : null;
         TableRouter router = new TableRouter(config.getString(OceanBaseSinkConnectorConfig.DATABASE_NAME_FORMAT),
@@ -136,7 +146,11 @@ public class OceanBaseSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         // The previous batch first: its failure fails the task here, and its offsets become committable.
-        committed.putAll(pipeline.await());
+        awaitInFlight();
+        if (pending != null) {
+            // Throws RetriableException while it still fails: the worker then redelivers these records, untouched, later.
+            retryPending();
+        }
         boolean anyDdl = !hold.isEmpty();
         List<TaskRecord> items = hold.release();
         List<Future<Void>> reported = new ArrayList<>();
@@ -159,17 +173,69 @@ public class OceanBaseSinkTask extends SinkTask {
                 throw new ConnectException("Could not send a record to the dead letter queue", e);
             }
         }
-        committed.putAll(pipeline.submit(() -> write(plan.steps()), plan.offsets()));
+        submit(new WriteJob(plan.steps(), plan.offsets(), this::write));
     }
 
-    /** Runs on the writer thread (or inline): the steps of one put(), in order. */
-    private void write(List<TaskStep> steps) {
-        for (TaskStep step : steps) {
-            if (step instanceof TaskStep.ApplySchemaChange ddl) {
-                ddlApplier.apply(ddl.change());
-            } else if (step instanceof TaskStep.Rows rows) {
-                writer.write(rows.events());
+    private void submit(WriteJob job) {
+        inFlight = job;
+        try {
+            committed.putAll(pipeline.submit(job, job.offsets()));
+        } catch (RetriableException e) {
+            // Written inline (pipeline.writes=false): the job owns these records now; the next put() retries it.
+            deferRetry(job, e);
+        }
+    }
+
+    /** Waits for the job in flight and takes its offsets; a transient failure makes it the pending job. Other failures are thrown. */
+    private void awaitInFlight() {
+        try {
+            committed.putAll(pipeline.await());
+        } catch (RetriableException e) {
+            deferRetry(inFlight, e);
+        }
+    }
+
+    private void deferRetry(WriteJob job, RetriableException e) {
+        LOG.warn("Write failed on a transient error; retrying it on the next poll: {}", e.getMessage());
+        pending = job;
+    }
+
+    /**
+     * Runs the pending job again, and waits for it. While it fails on a transient error, this throws a
+     * {@link RetriableException} with a backoff set in the context: the worker pauses the partitions, keeps polling
+     * (so the consumer stays in its group), and redelivers the current records after the backoff. After max.retries
+     * such retries the task fails.
+     */
+    private void retryPending() {
+        pendingRetries++;
+        try {
+            inFlight = pending;
+            committed.putAll(pipeline.submit(pending, pending.offsets()));
+            committed.putAll(pipeline.await());
+            LOG.info("Write succeeded on retry {}", pendingRetries);
+            pending = null;
+            pendingRetries = 0;
+        } catch (RetriableException e) {
+            if (pendingRetries >= maxRetries) {
+                throw new ConnectException("Writing failed after " + pendingRetries + " retries over several polls (max.retries=" + maxRetries
+                        + "): " + e.getMessage() + ". The target is unreachable or keeps failing; offsets of the unwritten records were not "
+                        + "committed, so they are written after the task is restarted.", e);
             }
+            long backoff = Math.min(30_000L, retryBackoffMs << Math.min(20, pendingRetries - 1));
+            if (context != null) {
+                context.timeout(backoff);
+            }
+            throw new RetriableException("Write still failing (retry " + pendingRetries + "/" + maxRetries + ", next in " + backoff + " ms): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs on the writer thread (or inline): one step of a put(). */
+    private void write(TaskStep step) {
+        if (step instanceof TaskStep.ApplySchemaChange ddl) {
+            ddlApplier.apply(ddl.change());
+        } else if (step instanceof TaskStep.Rows rows) {
+            writer.write(rows.events());
         }
     }
 
@@ -179,7 +245,7 @@ public class OceanBaseSinkTask extends SinkTask {
      */
     private void collectCommitted() {
         try {
-            committed.putAll(pipeline.await());
+            awaitInFlight();
         } catch (ConnectException e) {
             LOG.debug("Write failed; only offsets committed before it are reported: {}", e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,11 @@ import io.obkc.sink.table.TableManager;
 public final class ChangeWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
     private static final long MAX_BACKOFF_MS = 30_000;
+    /**
+     * Most time slept between in-place retries of one write. Past it the write throws a {@link RetriableException} and
+     * the task retries it on later polls: a thread that sleeps for minutes would hold up the worker's poll loop.
+     */
+    static final long IN_PLACE_RETRY_MS = 10_000;
 
     private final ConnectionFactory connections;
     private final TableManager tables;
@@ -123,6 +129,7 @@ public final class ChangeWriter implements AutoCloseable {
 
     private void withRetries(SqlWork work, String what) throws PermanentFailure {
         long backoff = retryBackoffMs;
+        long slept = 0;
         for (int attempt = 0;; attempt++) {
             try {
                 work.run();
@@ -145,13 +152,16 @@ public final class ChangeWriter implements AutoCloseable {
                     tables.invalidate();
                     throw new PermanentFailure(e, fault);
                 }
-                if (attempt >= maxRetries) {
-                    throw new ConnectException("Writing " + what + " failed after " + maxRetries + " retries: " + SqlErrors.describe(e), e);
+                if (attempt >= maxRetries || slept + backoff > IN_PLACE_RETRY_MS) {
+                    resetConnection();
+                    throw new RetriableException("Writing " + what + " failed (" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + ") after " + attempt + " retries in place: " + SqlErrors.describe(e), e);
                 }
                 LOG.warn("Transient failure writing {} (retry {}/{} in {} ms): {}", what, attempt + 1, maxRetries, backoff, SqlErrors.describe(e));
                 metrics.recordRetry();
                 resetConnection();
                 ConnectionFactory.sleep(backoff);
+                slept += backoff;
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
@@ -159,7 +169,7 @@ public final class ChangeWriter implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (conn == null) {
-            conn = connections.open();
+            conn = connections.openForRows();
             executor = new StepExecutor(conn, rowsPerStatement);
         }
         return conn;

@@ -20,6 +20,8 @@ public final class ConnectionFactory {
     private final String password;
     private final int attempts;
     private final long backoffMs;
+    private final int connectTimeoutMs;
+    private final int rowSocketTimeoutMs;
 
     public ConnectionFactory(OceanBaseSinkConnectorConfig config) {
         this.url = config.connectionUrl();
@@ -27,6 +29,21 @@ public final class ConnectionFactory {
         this.password = config.connectionPassword().value();
         this.attempts = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_ATTEMPTS);
         this.backoffMs = config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS);
+        this.connectTimeoutMs = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_TIMEOUT_MS);
+        this.rowSocketTimeoutMs = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_SOCKET_TIMEOUT_MS);
+    }
+
+    /**
+     * A connection for row changes: with a socket timeout, so a statement the server never answers fails as a lost
+     * connection (and is retried) instead of holding the task forever.
+     */
+    public Connection openForRows() throws SQLException {
+        return open(rowSocketTimeoutMs);
+    }
+
+    /** A connection without a socket timeout, for schema changes that may legitimately run long. */
+    public Connection open() throws SQLException {
+        return open(0);
     }
 
     /** The URL with any inline password removed, safe for logs. */
@@ -34,7 +51,7 @@ public final class ConnectionFactory {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    public Connection open() throws SQLException {
+    private Connection open(int socketTimeoutMs) throws SQLException {
         SQLException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
@@ -49,6 +66,12 @@ public final class ConnectionFactory {
                 // Our statements are already multi-row, and OceanBase rejects some rewritten batches (oceanbase#1762).
                 p.setProperty("rewriteBatchedStatements", "false");
                 p.setProperty("cachePrepStmts", "true");
+                if (!url.contains("connectTimeout=")) {
+                    p.setProperty("connectTimeout", String.valueOf(connectTimeoutMs));
+                }
+                if (!url.contains("socketTimeout=")) {
+                    p.setProperty("socketTimeout", String.valueOf(socketTimeoutMs));
+                }
                 Connection c = DriverManager.getConnection(url, p);
                 try (Statement s = c.createStatement()) {
                     s.execute("SET time_zone = '+00:00'");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
@@ -401,6 +403,56 @@ class OceanBaseSinkTaskIT {
         assertThat(SqlAssertions.rows(ob, DB, "SELECT id, quantity FROM r ORDER BY id")).containsExactly(List.of("1", "10"), List.of("2", "20"));
     }
 
+    /**
+     * S9: a target that is away is retried on later polls, not slept through on the worker thread: put() throws a
+     * RetriableException with a backoff within seconds, commits nothing, and the batch is written once the target is back.
+     */
+    @Test
+    void anUnreachableTargetIsRetriedOnLaterPollsWithoutHoldingTheWorker() throws Exception {
+        try (SwitchableProxy proxy = new SwitchableProxy(ob.host(), ob.port())) {
+            Map<String, String> p = props();
+            p.put("connection.url", "jdbc:mysql://127.0.0.1:" + proxy.port() + "/");
+            p.put("connection.attempts", "1");
+            p.put("max.retries", "4");
+            TestContext context = new TestContext();
+            restartTask(p, context);
+            task.put(List.of(upsert(0, 1, "a")));
+            assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(1));
+
+            proxy.down();
+            task.put(List.of(upsert(1, 2, "b"), upsert(2, 3, "c")));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> task.put(List.of(upsert(3, 4, "d")))).isInstanceOf(RetriableException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time the worker thread waited").isLessThan(Duration.ofSeconds(20));
+            assertThat(context.timeoutMs).as("backoff asked of the worker").isPositive();
+            assertThat(preCommit()).as("nothing more committed").containsEntry(TP, new OffsetAndMetadata(1));
+
+            proxy.up();
+            // The worker redelivers the records of the put() that threw.
+            task.put(List.of(upsert(3, 4, "d")));
+            assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(4));
+            assertThat(SqlAssertions.rows(ob, DB, "SELECT id, v FROM t ORDER BY id"))
+                    .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("3", "c"), List.of("4", "d"));
+        }
+    }
+
+    @Test
+    void aTargetAwayForMaxRetriesFailsTheTask() throws Exception {
+        try (SwitchableProxy proxy = new SwitchableProxy(ob.host(), ob.port())) {
+            Map<String, String> p = props();
+            p.put("connection.url", "jdbc:mysql://127.0.0.1:" + proxy.port() + "/");
+            p.put("connection.attempts", "1");
+            p.put("max.retries", "2");
+            restartTask(p);
+            proxy.down();
+            task.put(List.of(upsert(0, 1, "a")));
+            assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(RetriableException.class);
+            assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(ConnectException.class).isNotInstanceOf(RetriableException.class)
+                    .hasMessageContaining("max.retries=2");
+            assertThat(preCommit()).isEmpty();
+        }
+    }
+
     /** Kills every session of the task's user, as a proxy restart or a network cut would. */
     private int killSinkSessions() throws Exception {
         int killed = 0;
@@ -444,8 +496,11 @@ class OceanBaseSinkTaskIT {
         public void offset(TopicPartition tp, long offset) {
         }
 
+        long timeoutMs;
+
         @Override
         public void timeout(long timeoutMs) {
+            this.timeoutMs = timeoutMs;
         }
 
         @Override
