@@ -29,11 +29,14 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     private static final String GROUP_SCHEMA = "Schema";
     private static final String GROUP_RETRIES = "Retries";
     private static final String GROUP_DDL = "DDL synchronization";
+    private static final String GROUP_DLQ = "Dead letter queue";
 
     public static final String CONNECTION_URL = "connection.url";
     public static final String CONNECTION_USER = "connection.user";
     public static final String CONNECTION_PASSWORD = "connection.password";
     public static final String CONNECTION_ATTEMPTS = "connection.attempts";
+    public static final String CONNECTION_TIMEOUT_MS = "connection.timeout.ms";
+    public static final String CONNECTION_SOCKET_TIMEOUT_MS = "connection.socket.timeout.ms";
 
     public static final String INSERT_MODE = "insert.mode";
     public static final String DELETE_ENABLED = "delete.enabled";
@@ -41,6 +44,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String BATCH_SIZE = "batch.size";
     public static final String ROWS_PER_STATEMENT = "rows.per.statement";
     public static final String PIPELINE_WRITES = "pipeline.writes";
+    public static final String UNAVAILABLE_VALUE_PLACEHOLDER = "unavailable.value.placeholder";
 
     public static final String PRIMARY_KEY_MODE = "primary.key.mode";
     public static final String PRIMARY_KEY_FIELDS = "primary.key.fields";
@@ -61,6 +65,10 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+
+    public static final String DLQ_MAX_RECORDS = "dlq.max.records";
+    public static final String DLQ_MAX_RATIO = "dlq.max.ratio";
+    public static final String DLQ_RATIO_WINDOW = "dlq.ratio.window";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -100,6 +108,15 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(CONNECTION_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.LOW,
                 "How many times to try to open a connection before the task fails.",
                 GROUP_CONNECTION, ++o, Width.SHORT, "Connection attempts");
+        d.define(CONNECTION_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "How long opening a connection may take (the driver's connectTimeout) before the attempt fails. 0: no limit. "
+                        + "A connectTimeout in connection.url wins.",
+                GROUP_CONNECTION, ++o, Width.SHORT, "Connect timeout");
+        d.define(CONNECTION_SOCKET_TIMEOUT_MS, Type.INT, 300_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "How long the row-writing connection waits for the server's answer to one statement (the driver's socketTimeout) "
+                        + "before it gives the connection up and retries on a new one, so a hung server or network cannot stall the task. "
+                        + "Schema changes (DDL sync) run without it. 0: no limit. A socketTimeout in connection.url wins.",
+                GROUP_CONNECTION, ++o, Width.SHORT, "Socket timeout");
 
         o = 0;
         d.define(INSERT_MODE, Type.STRING, "upsert", ConfigDef.CaseInsensitiveValidString.in("upsert", "insert"), Importance.HIGH,
@@ -126,6 +143,13 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(ROWS_PER_STATEMENT, Type.INT, 500, ConfigDef.Range.between(1, 10_000), Importance.LOW,
                 "Rows per multi-row INSERT or DELETE statement. Capped so a statement never exceeds 65535 placeholders.",
                 GROUP_WRITES, ++o, Width.SHORT, "Rows per statement");
+        d.define(UNAVAILABLE_VALUE_PLACEHOLDER, Type.STRING, "__debezium_unavailable_value", Importance.LOW,
+                "The value Debezium's PostgreSQL source sends for an unchanged TOASTed column it did not read (its own "
+                        + "unavailable.value.placeholder; as text, as the bytes of that text for bytea, as an array element for arrays). "
+                        + "A row carrying it is written as an UPDATE of its other columns by key, so the target keeps the column's value; "
+                        + "if no row has that key, the record is refused (dead letter queue or task failure). The placeholder is never written. "
+                        + "Empty: no detection.",
+                GROUP_WRITES, ++o, Width.MEDIUM, "Unavailable value placeholder");
 
         o = 0;
         d.define(PRIMARY_KEY_MODE, Type.STRING, "record_key",
@@ -206,12 +230,29 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
         o = 0;
         d.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                "Retries of a batch after a transient failure (connection loss, lock wait timeout, deadlock, OceanBase leader change) before the task fails. "
-                        + "Each retry reconnects if the connection is gone.",
+                "Retries of a batch after a transient failure (connection loss, interrupted query, lock wait timeout, deadlock, OceanBase "
+                        + "leader change) before the task fails. Each retry reconnects. The first retries run in place for at most about 10 "
+                        + "seconds of backoff; after that the task throws a RetriableException with the backoff, so the worker pauses the "
+                        + "partitions, keeps polling and redelivers; the task retries the failed batch first, and fails after max.retries "
+                        + "such rounds.",
                 GROUP_RETRIES, ++o, Width.SHORT, "Max retries");
         d.define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                 "First backoff between retries; it doubles on each retry, up to 30 seconds.",
                 GROUP_RETRIES, ++o, Width.SHORT, "Retry backoff");
+
+        o = 0;
+        d.define(DLQ_MAX_RECORDS, Type.LONG, 1000L, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+                "With errors.tolerance=all: the most records a task may send to the dead letter queue since it started. The next one "
+                        + "fails the task with a message saying so (that record is not sent and its offset not committed). -1: no limit.",
+                GROUP_DLQ, ++o, Width.SHORT, "Dead letters, most");
+        d.define(DLQ_MAX_RATIO, Type.DOUBLE, 0.1, ConfigDef.Range.between(-1.0, 1.0), Importance.MEDIUM,
+                "With errors.tolerance=all: the largest share of the last dlq.ratio.window records a task was given that it may send "
+                        + "to the dead letter queue; judged once it has seen 100 records (or the whole window, if smaller). Past it the task "
+                        + "fails with a message saying so. -1: no limit.",
+                GROUP_DLQ, ++o, Width.SHORT, "Dead letters, largest share");
+        d.define(DLQ_RATIO_WINDOW, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                "How many of the latest records dlq.max.ratio is measured over.",
+                GROUP_DLQ, ++o, Width.SHORT, "Dead letter share window");
         return d;
     }
 

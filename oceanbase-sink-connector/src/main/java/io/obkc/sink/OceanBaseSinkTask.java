@@ -2,14 +2,17 @@ package io.obkc.sink;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -22,36 +25,44 @@ import io.obkc.sink.ddl.DdlClass;
 import io.obkc.sink.ddl.DdlConverter;
 import io.obkc.sink.ddl.DdlOrdering;
 import io.obkc.sink.ddl.DdlPolicy;
-import io.obkc.sink.ddl.SchemaChange;
-import io.obkc.sink.event.ChangeEvent;
 import io.obkc.sink.event.ChangeEventExtractor;
+import io.obkc.sink.ordering.OrderingGuard;
 import io.obkc.sink.routing.TableRouter;
 import io.obkc.sink.table.TableManager;
 import io.obkc.sink.write.ChangeWriter;
 import io.obkc.sink.write.ConnectionFactory;
+import io.obkc.sink.write.DeadLetterBudget;
+import io.obkc.sink.write.DeadLetterQueue;
 import io.obkc.sink.write.SinkMetrics;
+import io.obkc.sink.write.UnavailableValues;
 import io.obkc.sink.write.WritePlanner;
 
 /**
- * Applies change events to OceanBase. Each batch the worker delivers is written in transactions of at
- * most batch.size records, by a {@link WritePipeline}: on the task's writer thread while the worker
- * fetches the next batch (pipeline.writes=true), or before {@link #put} returns. Either way
+ * Applies change events to OceanBase. Thin orchestration: a {@link RecordClassifier} reads each record, a
+ * {@link WriteHold} keeps schema changes and row changes of a table in source order, a {@link BatchBuilder} cuts
+ * the records into {@link TaskStep}s, and a {@link WritePipeline} writes them, on the task's writer thread while
+ * the worker fetches the next batch (pipeline.writes=true) or before {@link #put} returns. Either way
  * {@link #preCommit} only ever reports offsets of committed data.
  */
 public class OceanBaseSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(OceanBaseSinkTask.class);
 
-    private OceanBaseSinkConnectorConfig config;
-    private ChangeEventExtractor extractor;
     private ChangeWriter writer;
     private WritePipeline pipeline;
     /** Null when ddl.sync.enabled=false. */
     private DdlApplier ddlApplier;
-    private DdlConverter ddlConverter;
-    private long ddlWaitMs;
-    private ErrantRecordReporter reporter;
     private SinkMetrics metrics;
-    private int batchSize;
+    private DeadLetterBudget deadLetterBudget;
+    private RecordClassifier classifier;
+    private WriteHold hold;
+    private BatchBuilder batches;
+    /** The job last handed to the pipeline: the one a {@link RetriableException} from it belongs to. */
+    private WriteJob inFlight;
+    /** A job that failed on a transient error: it is retried, on later puts, before anything else is written. */
+    private WriteJob pending;
+    private int pendingRetries;
+    private int maxRetries;
+    private long retryBackoffMs;
     /** Next offset to commit per partition: everything before it is in the database (or dead-lettered, or not row data). */
     private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
 
@@ -62,15 +73,20 @@ public class OceanBaseSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        config = new OceanBaseSinkConnectorConfig(props);
-        batchSize = config.getInt(OceanBaseSinkConnectorConfig.BATCH_SIZE);
+        OceanBaseSinkConnectorConfig config = new OceanBaseSinkConnectorConfig(props);
+        int batchSize = config.getInt(OceanBaseSinkConnectorConfig.BATCH_SIZE);
+        maxRetries = config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES);
+        retryBackoffMs = config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS);
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault("errors.tolerance", "none").trim());
-        reporter = tolerateAll && context != null ? errantRecordReporter() : null;
+        ErrantRecordReporter reporter = tolerateAll && context != null ? errantRecordReporter() : null;
         TableRouter router = new TableRouter(config.getString(OceanBaseSinkConnectorConfig.DATABASE_NAME_FORMAT),
                 config.getString(OceanBaseSinkConnectorConfig.TABLE_NAME_FORMAT));
-        extractor = new ChangeEventExtractor(router, config.primaryKeyMode(), config.primaryKeyFields());
+        ChangeEventExtractor extractor = new ChangeEventExtractor(router, config.primaryKeyMode(), config.primaryKeyFields());
         metrics = new SinkMetrics(props.getOrDefault("name", "oceanbase-sink") + "-task");
         registerMetrics();
+        deadLetterBudget = new DeadLetterBudget(config.getLong(OceanBaseSinkConnectorConfig.DLQ_MAX_RECORDS),
+                config.getDouble(OceanBaseSinkConnectorConfig.DLQ_MAX_RATIO), config.getInt(OceanBaseSinkConnectorConfig.DLQ_RATIO_WINDOW));
+        DeadLetterQueue deadLetters = new DeadLetterQueue(reporter, deadLetterBudget, metrics);
         pipeline = new WritePipeline(config.getBoolean(OceanBaseSinkConnectorConfig.PIPELINE_WRITES), reporter,
                 props.getOrDefault("name", "oceanbase-sink") + "-writer");
         ConnectionFactory connections = new ConnectionFactory(config);
@@ -79,15 +95,18 @@ public class OceanBaseSinkTask extends SinkTask {
         writer = new ChangeWriter(connections, tables,
                 new WritePlanner(config.insertMode() == OceanBaseSinkConnectorConfig.InsertMode.UPSERT,
                         config.getBoolean(OceanBaseSinkConnectorConfig.DELETE_ENABLED),
-                        config.getBoolean(OceanBaseSinkConnectorConfig.TRUNCATE_ENABLED), config.noPrimaryKeyPolicy()),
+                        config.getBoolean(OceanBaseSinkConnectorConfig.TRUNCATE_ENABLED), config.noPrimaryKeyPolicy(),
+                        UnavailableValues.of(config.getString(OceanBaseSinkConnectorConfig.UNAVAILABLE_VALUE_PLACEHOLDER))),
                 config.getInt(OceanBaseSinkConnectorConfig.ROWS_PER_STATEMENT),
                 config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
-                config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), pipeline.reporterForJobs(), metrics,
-                config.getBoolean(OceanBaseSinkConnectorConfig.ORDERING_GUARD_ENABLED) ? new io.obkc.sink.ordering.OrderingGuard() : null);
+                config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), deadLetters.withReporter(pipeline.reporterForJobs()), metrics,
+                config.getBoolean(OceanBaseSinkConnectorConfig.ORDERING_GUARD_ENABLED) ? new OrderingGuard() : null);
+        DdlConverter ddlConverter = null;
+        long ddlWaitMs = 0;
         if (config.getBoolean(OceanBaseSinkConnectorConfig.DDL_SYNC_ENABLED)) {
-            Map<DdlClass, DdlPolicy> policies = new java.util.EnumMap<>(DdlClass.class);
+            Map<DdlClass, DdlPolicy> policies = new EnumMap<>(DdlClass.class);
             for (DdlClass c : DdlClass.values()) {
-                policies.put(c, DdlPolicy.valueOf(config.getString(c.policyKey()).trim().toUpperCase(java.util.Locale.ROOT)));
+                policies.put(c, DdlPolicy.valueOf(config.getString(c.policyKey()).trim().toUpperCase(Locale.ROOT)));
             }
             // The DDL names a source table; its row changes come from <prefix>.<db>.<table>, so ${topic} formats route alike.
             ddlWaitMs = config.getLong(OceanBaseSinkConnectorConfig.DDL_ORDERING_WAIT_MS);
@@ -99,6 +118,9 @@ public class OceanBaseSinkTask extends SinkTask {
                     props.getOrDefault("name", "oceanbase-sink"), config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
                     config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS));
         }
+        classifier = new RecordClassifier(extractor, ddlApplier != null, deadLetters, metrics);
+        hold = new WriteHold(ddlConverter, ddlWaitMs, 10 * batchSize);
+        batches = new BatchBuilder(batchSize);
         LOG.info("OceanBase sink task started: target {}, dead letter queue {}", connections.safeUrl(), reporter != null ? "on" : "off");
     }
 
@@ -123,217 +145,100 @@ public class OceanBaseSinkTask extends SinkTask {
         }
     }
 
-    /** One record of a put(): a row change, a schema change to apply, or (both null) a record with nothing to write. */
-    private record Item(SinkRecord record, ChangeEvent event, SchemaChange ddl) {
-        TopicPartition partition() {
-            return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-        }
-    }
-
-    /**
-     * Records fetched but not yet written, held because a schema change at their head waits for earlier
-     * row changes of its table (see docs/ddl-sync.md, "Ordering"); in binlog order.
-     */
-    private final List<Item> held = new ArrayList<>();
-    private long heldSince;
-    /** Highest binlog position of a row change seen per target table: proves its earlier rows have arrived. */
-    private final Map<io.obkc.sink.table.TableId, SchemaChange.SourcePosition> lastRowPosition = new HashMap<>();
-
     @Override
     public void put(Collection<SinkRecord> records) {
         // The previous batch first: its failure fails the task here, and its offsets become committable.
-        committed.putAll(pipeline.await());
-        List<Item> items = new ArrayList<>(held.size() + records.size());
-        items.addAll(held);
-        List<java.util.concurrent.Future<Void>> reported = new ArrayList<>();
-        boolean anyDdl = !held.isEmpty();
+        awaitInFlight();
+        if (pending != null) {
+            // Throws RetriableException while it still fails: the worker then redelivers these records, untouched, later.
+            retryPending();
+        }
+        boolean anyDdl = !hold.isEmpty();
+        List<TaskRecord> items = hold.release();
+        List<Future<Void>> reported = new ArrayList<>();
+        // Before classifying: a record that cannot be read counts among the records seen when it is dead-lettered.
+        deadLetterBudget.recordsSeen(records.size());
         for (SinkRecord record : records) {
-            try {
-                if (ddlApplier != null && SchemaChange.isSchemaChange(record)) {
-                    items.add(new Item(record, null, SchemaChange.from(record)));
-                    anyDdl = true;
-                } else {
-                    ChangeEventExtractor.Result r = extractor.extract(record);
-                    if (r.event() != null) {
-                        items.add(new Item(record, r.event(), null));
-                    } else {
-                        metrics.recordNotRowData();
-                        LOG.debug("Skipping {} record at {}-{}@{}", r.skipReason(), record.topic(), record.kafkaPartition(), record.kafkaOffset());
-                        items.add(new Item(record, null, null));
-                    }
-                }
-            } catch (DataException e) {
-                String message = "Cannot read the record of topic " + record.topic() + " partition " + record.kafkaPartition() + " offset "
-                        + record.kafkaOffset() + ": " + e.getMessage();
-                if (reporter == null) {
-                    throw new ConnectException(message, e);
-                }
-                LOG.warn("{}; sending it to the dead letter queue", message);
-                reported.add(reporter.report(record, new DataException(message, e)));
-                items.add(new Item(record, null, null));
-            }
+            TaskRecord r = classifier.classify(record, reported);
+            anyDdl |= r.ddl() != null;
+            items.add(r);
         }
         if (anyDdl) {
-            items = DdlOrdering.order(items, Item::partition, OceanBaseSinkTask::position);
+            items = DdlOrdering.order(items, TaskRecord::partition, TaskRecord::position);
         }
-        for (Item item : items) {
-            SchemaChange.SourcePosition p = item.event() != null ? position(item) : null;
-            if (p != null) {
-                lastRowPosition.merge(item.event().table(), p, (x, y) -> x.compareTo(y) >= 0 ? x : y);
-            }
-        }
-        held.clear();
-        Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
-        // What to write, in order: row-change batches (List<ChangeEvent>) and schema changes (SchemaChange).
-        List<Object> steps = new ArrayList<>();
-        List<ChangeEvent> batch = new ArrayList<>(Math.min(items.size(), batchSize));
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            if (item.ddl() != null) {
-                if (mustWait(item.ddl(), items.size() - i)) {
-                    held.addAll(items.subList(i, items.size()));
-                    break;
-                }
-                // Earlier row changes are committed first; the DDL commits implicitly and must not split a data transaction.
-                steps.add(batch);
-                batch = new ArrayList<>();
-                steps.add(item.ddl());
-                heldSince = 0;
-                // Row shapes seen before a schema change say nothing about the rows after it.
-                rowShapes.clear();
-            } else if (item.event() != null) {
-                if (mustWaitForSchemaChange(item, items.size() - i)) {
-                    held.addAll(items.subList(i, items.size()));
-                    break;
-                }
-                batch.add(item.event());
-                if (batch.size() >= batchSize) {
-                    steps.add(batch);
-                    batch = new ArrayList<>();
-                }
-            }
-            batchOffsets.put(item.partition(), new OffsetAndMetadata(item.record().originalKafkaOffset() + 1));
-        }
-        steps.add(batch);
-        for (java.util.concurrent.Future<Void> f : reported) {
+        hold.notePositions(items);
+        BatchBuilder.Plan plan = batches.build(items, hold);
+        for (Future<Void> f : reported) {
             try {
                 f.get();
             } catch (Exception e) {
                 throw new ConnectException("Could not send a record to the dead letter queue", e);
             }
         }
-        committed.putAll(pipeline.submit(() -> write(steps), batchOffsets));
+        submit(new WriteJob(plan.steps(), plan.offsets(), this::write));
     }
 
-    /** Runs on the writer thread (or inline): the steps of one put(), in order. */
-    @SuppressWarnings("unchecked")
-    private void write(List<Object> steps) {
-        for (Object step : steps) {
-            if (step instanceof SchemaChange ddl) {
-                ddlApplier.apply(ddl);
-            } else {
-                writer.write((List<ChangeEvent>) step);
-            }
-        }
-    }
-
-    /**
-     * True when a schema change should wait for row changes of its table that the source logged before
-     * it but that have not arrived yet: no row of the table logged after the DDL has been seen, and
-     * neither ddl.ordering.wait.ms has passed nor too many records are held.
-     */
-    private boolean mustWait(SchemaChange ddl, int wouldHold) {
-        if (ddl.snapshot() || ddl.position() == null || ddlWaitMs <= 0) {
-            return false;
-        }
-        io.obkc.sink.table.TableId table;
+    private void submit(WriteJob job) {
+        inFlight = job;
         try {
-            table = ddlConverter.tableToWaitFor(ddl, io.obkc.sink.ddl.DdlParser.parse(ddl.ddl()));
-        } catch (DataException e) {
-            return false;
-        }
-        if (table == null) {
-            return false;
-        }
-        SchemaChange.SourcePosition seen = lastRowPosition.get(table);
-        if (seen != null && seen.compareTo(ddl.position()) > 0) {
-            return false;
-        }
-        if (holdExpired(wouldHold)) {
-            return false;
-        }
-        LOG.debug("Holding schema change for {} until its earlier row changes arrive: {}", table, ddl.describe());
-        return true;
-    }
-
-    /** The columns a table's row changes last carried: a new set means the source changed the table. */
-    private record RowShape(org.apache.kafka.connect.data.Schema schema, java.util.Set<String> columns) {
-        static RowShape of(org.apache.kafka.connect.data.Schema schema) {
-            java.util.Set<String> names = new java.util.HashSet<>();
-            schema.fields().forEach(f -> names.add(f.name()));
-            return new RowShape(schema, names);
+            committed.putAll(pipeline.submit(job, job.offsets()));
+        } catch (RetriableException e) {
+            // Written inline (pipeline.writes=false): the job owns these records now; the next put() retries it.
+            deferRetry(job, e);
         }
     }
 
-    /** Per target table, the shape of its last row change since the last schema change. */
-    private final Map<io.obkc.sink.table.TableId, RowShape> rowShapes = new HashMap<>();
+    /** Waits for the job in flight and takes its offsets; a transient failure makes it the pending job. Other failures are thrown. */
+    private void awaitInFlight() {
+        try {
+            committed.putAll(pipeline.await());
+        } catch (RetriableException e) {
+            deferRetry(inFlight, e);
+        }
+    }
 
-    /**
-     * True when a row change carries other columns than the table's earlier rows, and no schema change has
-     * arrived since: the ALTER that made them is on the schema change topic and may not have been fetched yet.
-     * Applying the row first would let auto.evolve add a renamed column, and the ALTER would then fail (or, for a
-     * CHANGE COLUMN, leave the data split over two columns). So the row, and the records after it, wait for the
-     * schema change, at most ddl.ordering.wait.ms. Only for sources with binlog positions, with DDL sync on.
-     */
-    private boolean mustWaitForSchemaChange(Item item, int wouldHold) {
-        org.apache.kafka.connect.data.Schema schema = item.event().rowSchema();
-        if (ddlApplier == null || ddlWaitMs <= 0 || schema == null) {
-            return false;
-        }
-        io.obkc.sink.table.TableId table = item.event().table();
-        RowShape known = rowShapes.get(table);
-        // The common case, a row of the schema instance seen before, costs one map lookup and no source parsing.
-        if (known != null && known.schema() == schema) {
-            return false;
-        }
-        RowShape shape = RowShape.of(schema);
-        if (known == null || known.columns().equals(shape.columns()) || position(item) == null) {
-            rowShapes.put(table, shape);
-            return false;
-        }
-        if (holdExpired(wouldHold)) {
-            LOG.info("Row changes of {} now carry columns {} (before: {}) and no schema change for it arrived within {} ms; writing them "
-                    + "(auto.evolve adds missing columns)", table, shape.columns(), known.columns(), ddlWaitMs);
-            heldSince = 0;
-            rowShapes.put(table, shape);
-            return false;
-        }
-        LOG.debug("Holding row changes of {} with new columns {} until the schema change that made them arrives", table, shape.columns());
-        return true;
+    private void deferRetry(WriteJob job, RetriableException e) {
+        LOG.warn("Write failed on a transient error; retrying it on the next poll: {}", e.getMessage());
+        pending = job;
     }
 
     /**
-     * True when the records held since {@link #heldSince} (which this starts, if nothing is held yet) have waited
-     * ddl.ordering.wait.ms, or when holding {@code wouldHold} records would exceed 10 x batch.size.
+     * Runs the pending job again, and waits for it. While it fails on a transient error, this throws a
+     * {@link RetriableException} with a backoff set in the context: the worker pauses the partitions, keeps polling
+     * (so the consumer stays in its group), and redelivers the current records after the backoff. After max.retries
+     * such retries the task fails.
      */
-    private boolean holdExpired(int wouldHold) {
-        long now = System.currentTimeMillis();
-        if (heldSince == 0) {
-            heldSince = now;
+    private void retryPending() {
+        pendingRetries++;
+        try {
+            inFlight = pending;
+            committed.putAll(pipeline.submit(pending, pending.offsets()));
+            committed.putAll(pipeline.await());
+            LOG.info("Write succeeded on retry {}", pendingRetries);
+            pending = null;
+            pendingRetries = 0;
+        } catch (RetriableException e) {
+            if (pendingRetries >= maxRetries) {
+                throw new ConnectException("Writing failed after " + pendingRetries + " retries over several polls (max.retries=" + maxRetries
+                        + "): " + e.getMessage() + ". The target is unreachable or keeps failing; offsets of the unwritten records were not "
+                        + "committed, so they are written after the task is restarted.", e);
+            }
+            long backoff = Math.min(30_000L, retryBackoffMs << Math.min(20, pendingRetries - 1));
+            if (context != null) {
+                context.timeout(backoff);
+            }
+            throw new RetriableException("Write still failing (retry " + pendingRetries + "/" + maxRetries + ", next in " + backoff + " ms): "
+                    + e.getMessage(), e);
         }
-        return now - heldSince >= ddlWaitMs || wouldHold > 10L * batchSize;
     }
 
-    /** Binlog position of a row change or schema change (MySQL family), or null. */
-    private static SchemaChange.SourcePosition position(Item item) {
-        if (item.ddl() != null) {
-            return item.ddl().position();
+    /** Runs on the writer thread (or inline): one step of a put(). */
+    private void write(TaskStep step) {
+        if (step instanceof TaskStep.ApplySchemaChange ddl) {
+            ddlApplier.apply(ddl.change());
+        } else if (step instanceof TaskStep.Rows rows) {
+            writer.write(rows.events());
         }
-        if (!(item.record().value() instanceof org.apache.kafka.connect.data.Struct v) || v.schema().field("source") == null
-                || v.schema().field("source").schema().type() != org.apache.kafka.connect.data.Schema.Type.STRUCT) {
-            return null;
-        }
-        return SchemaChange.position(v.getStruct("source"));
     }
 
     /**
@@ -342,7 +247,7 @@ public class OceanBaseSinkTask extends SinkTask {
      */
     private void collectCommitted() {
         try {
-            committed.putAll(pipeline.await());
+            awaitInFlight();
         } catch (ConnectException e) {
             LOG.debug("Write failed; only offsets committed before it are reported: {}", e.getMessage());
         }
@@ -367,20 +272,8 @@ public class OceanBaseSinkTask extends SinkTask {
         // The worker calls preCommit before closing; wait here too, so nothing is in flight either way.
         collectCommitted();
         partitions.forEach(committed::remove);
-        if (!held.isEmpty()) {
-            // Held records were fetched but not written: rewind the partitions this task keeps so they come again.
-            Map<TopicPartition, Long> rewind = new HashMap<>();
-            for (Item i : held) {
-                if (!partitions.contains(i.partition())) {
-                    rewind.putIfAbsent(i.partition(), i.record().originalKafkaOffset());
-                }
-            }
-            held.clear();
-            heldSince = 0;
-            if (!rewind.isEmpty() && context != null) {
-                context.offset(rewind);
-            }
-        }
+        // Held records of the closed partitions go (the next owner reads them again); those of partitions kept stay held.
+        hold.dropPartitions(partitions);
     }
 
     @Override

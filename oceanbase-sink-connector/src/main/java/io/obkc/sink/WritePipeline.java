@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -25,7 +26,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * {@code put()}, {@code preCommit()} and {@code close()} first wait for it. The offsets of a job are
  * handed out only after the job has committed, so {@code preCommit} never reports unwritten data.
  * A job that fails makes every later {@link #await()} throw its error, so the task fails on its next
- * {@code put()} and nothing after the failure is written.
+ * {@code put()} and nothing after the failure is written; except a {@link RetriableException}, which
+ * {@link #await()} throws once, for the task to retry the job.
  *
  * <p>The dead letter queue is reported from the task thread only: the writer thread queues its
  * reports and {@link #await()} hands them to the worker's reporter (whose thread safety Kafka Connect
@@ -107,7 +109,8 @@ final class WritePipeline implements AutoCloseable {
 
     /**
      * Waits for the job in flight, serving its dead letter reports meanwhile, and returns the offsets it
-     * committed (empty when none was in flight). Throws the error of a failed job, now and on every later call.
+     * committed (empty when none was in flight). Throws the error of a failed job, now and on every later call;
+     * a {@link RetriableException} only once.
      */
     Map<TopicPartition, OffsetAndMetadata> await() {
         if (inFlight) {
@@ -127,6 +130,12 @@ final class WritePipeline implements AutoCloseable {
             inFlight = false;
         }
         Throwable f = failure;
+        if (f instanceof RetriableException re) {
+            // The task retries that job itself; later jobs may run, and its offsets are not handed out.
+            failure = null;
+            inFlightOffsets = Map.of();
+            throw re;
+        }
         if (f != null) {
             if (f instanceof RuntimeException re) {
                 throw re;

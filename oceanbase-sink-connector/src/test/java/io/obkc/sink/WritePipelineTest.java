@@ -62,6 +62,19 @@ class WritePipelineTest {
     }
 
     @Test
+    void aJobFailedOnATransientErrorIsReportedOnceForTheTaskToRetry() {
+        try (WritePipeline p = new WritePipeline(true, null, "test-writer")) {
+            p.submit(() -> {
+                throw new org.apache.kafka.connect.errors.RetriableException("connection lost");
+            }, OFFSETS);
+            assertThatThrownBy(p::await).isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class);
+            assertThat(p.await()).as("not sticky, and its offsets are not handed out").isEmpty();
+            assertThat(p.submit(() -> { }, OFFSETS)).isEmpty();
+            assertThat(p.await()).isEqualTo(OFFSETS);
+        }
+    }
+
+    @Test
     void deadLetterReportsAreMadeOnTheThreadThatAwaits() throws Exception {
         List<String> reportedOn = new ArrayList<>();
         ErrantRecordReporter reporter = (record, error) -> {

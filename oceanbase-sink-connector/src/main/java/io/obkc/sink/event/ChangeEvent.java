@@ -20,4 +20,16 @@ public record ChangeEvent(SinkRecord record, TableId table, ChangeOperation oper
     public String describeOrigin() {
         return "topic " + record.topic() + " partition " + record.kafkaPartition() + " offset " + record.kafkaOffset();
     }
+
+    /** The key for messages: the key struct's fields, else "(none)". */
+    public String describeKey() {
+        if (key == null) {
+            return "(none)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (org.apache.kafka.connect.data.Field f : key.schema().fields()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(f.name()).append('=').append(key.get(f));
+        }
+        return sb.toString();
+    }
 }

@@ -68,7 +68,54 @@ public final class ChangeEventExtractor {
             return envelope(record, struct);
         }
         TableId table = router.route(record.topic(), null);
+        Field deleted = struct.schema().field(DELETED_FIELD);
+        if (deleted != null) {
+            // ExtractNewRecordState with delete.handling.mode=rewrite: a flag, never a column of the table.
+            Struct row = withoutDeletedFlag(struct);
+            if (isTrue(struct.get(deleted))) {
+                return Result.of(new ChangeEvent(record, table, ChangeOperation.DELETE, keyFromRecordOrImage(record, row), row, null, row.schema()));
+            }
+            struct = row;
+        }
         return Result.of(new ChangeEvent(record, table, ChangeOperation.UPSERT, key(record, struct), null, struct, struct.schema()));
+    }
+
+    /** The field Debezium's ExtractNewRecordState adds with delete.handling.mode=rewrite: "true" on a delete's before image. */
+    static final String DELETED_FIELD = "__deleted";
+
+    /** Row schema without __deleted, per flat record schema; the same instance each time, so per-schema caches downstream keep working. */
+    private final java.util.Map<Schema, Schema> withoutDeleted = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Schema, Schema> eldest) {
+            return size() > 256;
+        }
+    };
+
+    private Struct withoutDeletedFlag(Struct struct) {
+        Schema stripped = withoutDeleted.computeIfAbsent(struct.schema(), s -> {
+            SchemaBuilder b = SchemaBuilder.struct().name(s.name()).version(s.version()).doc(s.doc());
+            if (s.isOptional()) {
+                b.optional();
+            }
+            if (s.parameters() != null) {
+                b.parameters(s.parameters());
+            }
+            for (Field f : s.fields()) {
+                if (!f.name().equals(DELETED_FIELD)) {
+                    b.field(f.name(), f.schema());
+                }
+            }
+            return b.build();
+        });
+        Struct out = new Struct(stripped);
+        for (Field f : stripped.fields()) {
+            out.put(f.name(), struct.get(f.name()));
+        }
+        return out;
+    }
+
+    private static boolean isTrue(Object flag) {
+        return flag instanceof Boolean b ? b : flag != null && "true".equalsIgnoreCase(flag.toString().trim());
     }
 
     /** Debezium's rule: a named *.Envelope schema, or an unnamed one with an op field. */

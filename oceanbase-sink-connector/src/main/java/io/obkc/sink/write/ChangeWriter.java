@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +22,20 @@ import io.obkc.sink.table.TableManager;
 
 /**
  * Writes a flush of change events: table DDL first (it commits implicitly), then every row change
- * in one transaction. Transient failures are retried with backoff on a fresh connection. When the
- * database rejects the data itself, the flush is replayed one event at a time so the bad record is
- * found: it goes to the dead letter queue when errors.tolerance=all, otherwise the task fails
- * naming it. Nothing is dropped silently.
+ * in one transaction. Failures are handled by who is at fault ({@link SqlFault}): a lost connection or
+ * the server's state is retried with backoff on a fresh connection; credentials and privileges fail the
+ * task at once. Otherwise the flush is replayed one event at a time so the failing record is found: when
+ * its values are at fault it goes to the dead letter queue (errors.tolerance=all), otherwise the task
+ * fails naming it. Nothing is dropped silently.
  */
 public final class ChangeWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
     private static final long MAX_BACKOFF_MS = 30_000;
+    /**
+     * Most time slept between in-place retries of one write. Past it the write throws a {@link RetriableException} and
+     * the task retries it on later polls: a thread that sleeps for minutes would hold up the worker's poll loop.
+     */
+    static final long IN_PLACE_RETRY_MS = 10_000;
 
     private final ConnectionFactory connections;
     private final TableManager tables;
@@ -37,7 +43,7 @@ public final class ChangeWriter implements AutoCloseable {
     private final int rowsPerStatement;
     private final int maxRetries;
     private final long retryBackoffMs;
-    private final ErrantRecordReporter reporter;
+    private final DeadLetterQueue deadLetters;
     private final SinkMetrics metrics;
 
     private final OrderingGuard guard;
@@ -46,13 +52,13 @@ public final class ChangeWriter implements AutoCloseable {
     private StepExecutor executor;
 
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
-            long retryBackoffMs, ErrantRecordReporter reporter, SinkMetrics metrics) {
-        this(connections, tables, planner, rowsPerStatement, maxRetries, retryBackoffMs, reporter, metrics, null);
+            long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics) {
+        this(connections, tables, planner, rowsPerStatement, maxRetries, retryBackoffMs, deadLetters, metrics, null);
     }
 
     /** @param guard the ordering guard, or null when ordering.guard.enabled=false */
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
-            long retryBackoffMs, ErrantRecordReporter reporter, SinkMetrics metrics, OrderingGuard guard) {
+            long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics, OrderingGuard guard) {
         this.guard = guard;
         this.connections = connections;
         this.tables = tables;
@@ -60,7 +66,7 @@ public final class ChangeWriter implements AutoCloseable {
         this.rowsPerStatement = rowsPerStatement;
         this.maxRetries = maxRetries;
         this.retryBackoffMs = retryBackoffMs;
-        this.reporter = reporter;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
     }
 
@@ -78,15 +84,14 @@ public final class ChangeWriter implements AutoCloseable {
                 try {
                     withRetries(() -> writeInOneTransaction(List.of(e)), e.describeOrigin());
                 } catch (PermanentFailure f) {
-                    String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + ": "
-                            + SqlErrors.describe(f.getCause());
-                    if (reporter == null) {
-                        throw new ConnectException(message + ". Fix the data or the table, or set errors.tolerance=all with "
-                                + "errors.deadletterqueue.topic.name to route such records to a dead letter queue.", f.getCause());
+                    String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + " (key " + e.describeKey()
+                            + "): " + SqlErrors.describe(f.getCause());
+                    if (!f.fault.recordAtFault()) {
+                        // Not the record's fault (the table, the sink's SQL, an unknown error): never dead-lettered.
+                        throw new ConnectException(message + ". This error is not caused by the record's values, so the record is not sent to "
+                                + "the dead letter queue; fix the target table or report the error.", f.getCause());
                     }
-                    LOG.warn("{}; sending it to the dead letter queue", message);
-                    reported.add(reporter.report(e.record(), new ConnectException(message, f.getCause())));
-                    metrics.recordDeadLettered();
+                    reported.add(deadLetters.send(e.record(), message, f.getCause()));
                 }
             }
             awaitReports(reported);
@@ -131,36 +136,51 @@ public final class ChangeWriter implements AutoCloseable {
         void run() throws SQLException;
     }
 
-    /** Thrown when retrying cannot help; its cause is the database's error. */
+    /** Thrown when retrying cannot help; its cause is the error, {@link #fault} says who is at fault. */
     private static final class PermanentFailure extends Exception {
-        PermanentFailure(Throwable cause) {
+        final SqlFault fault;
+
+        PermanentFailure(Throwable cause, SqlFault fault) {
             super(cause);
+            this.fault = fault;
         }
     }
 
     private void withRetries(SqlWork work, String what) throws PermanentFailure {
         long backoff = retryBackoffMs;
+        long slept = 0;
         for (int attempt = 0;; attempt++) {
             try {
                 work.run();
                 return;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
-                if (!SqlErrors.isTransient(e)) {
-                    if (e instanceof ConnectException ce && !(e.getCause() instanceof SQLException)) {
+                SqlFault fault = SqlFault.of(e);
+                if (fault == SqlFault.ACCESS) {
+                    // Credentials or privileges: no record is to blame, and nothing may be dead-lettered or committed.
+                    resetConnection();
+                    throw new ConnectException("Writing " + what + " failed: the sink's user may not do this on the target ("
+                            + SqlErrors.describe(e) + "). Fix connection.user, connection.password or the user's privileges, then restart "
+                            + "the task; no record was sent to the dead letter queue for it.", e);
+                }
+                if (!fault.retryable()) {
+                    if (fault == SqlFault.OTHER && e instanceof ConnectException ce && SqlFault.firstSqlException(e) == null) {
                         // Configuration-level problem (no key under policy=fail, auto.create=false...): no record is to blame.
                         throw ce;
                     }
                     tables.invalidate();
-                    throw new PermanentFailure(e);
+                    throw new PermanentFailure(e, fault);
                 }
-                if (attempt >= maxRetries) {
-                    throw new ConnectException("Writing " + what + " failed after " + maxRetries + " retries: " + SqlErrors.describe(e), e);
+                if (attempt >= maxRetries || slept + backoff > IN_PLACE_RETRY_MS) {
+                    resetConnection();
+                    throw new RetriableException("Writing " + what + " failed (" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + ") after " + attempt + " retries in place: " + SqlErrors.describe(e), e);
                 }
                 LOG.warn("Transient failure writing {} (retry {}/{} in {} ms): {}", what, attempt + 1, maxRetries, backoff, SqlErrors.describe(e));
                 metrics.recordRetry();
                 resetConnection();
                 ConnectionFactory.sleep(backoff);
+                slept += backoff;
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
@@ -168,7 +188,7 @@ public final class ChangeWriter implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (conn == null) {
-            conn = connections.open();
+            conn = connections.openForRows();
             executor = new StepExecutor(conn, rowsPerStatement, guard);
         }
         return conn;

@@ -20,6 +20,8 @@ public final class ConnectionFactory {
     private final String password;
     private final int attempts;
     private final long backoffMs;
+    private final int connectTimeoutMs;
+    private final int rowSocketTimeoutMs;
 
     public ConnectionFactory(OceanBaseSinkConnectorConfig config) {
         this.url = config.connectionUrl();
@@ -27,6 +29,21 @@ public final class ConnectionFactory {
         this.password = config.connectionPassword().value();
         this.attempts = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_ATTEMPTS);
         this.backoffMs = config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS);
+        this.connectTimeoutMs = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_TIMEOUT_MS);
+        this.rowSocketTimeoutMs = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_SOCKET_TIMEOUT_MS);
+    }
+
+    /**
+     * A connection for row changes: with a socket timeout, so a statement the server never answers fails as a lost
+     * connection (and is retried) instead of holding the task forever.
+     */
+    public Connection openForRows() throws SQLException {
+        return open(rowSocketTimeoutMs);
+    }
+
+    /** A connection without a socket timeout, for schema changes that may legitimately run long. */
+    public Connection open() throws SQLException {
+        return open(0);
     }
 
     /** The URL with any inline password removed, safe for logs. */
@@ -34,7 +51,7 @@ public final class ConnectionFactory {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    public Connection open() throws SQLException {
+    private Connection open(int socketTimeoutMs) throws SQLException {
         SQLException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
@@ -49,12 +66,19 @@ public final class ConnectionFactory {
                 // Our statements are already multi-row, and OceanBase rejects some rewritten batches (oceanbase#1762).
                 p.setProperty("rewriteBatchedStatements", "false");
                 p.setProperty("cachePrepStmts", "true");
+                if (!url.contains("connectTimeout=")) {
+                    p.setProperty("connectTimeout", String.valueOf(connectTimeoutMs));
+                }
+                if (!url.contains("socketTimeout=")) {
+                    p.setProperty("socketTimeout", String.valueOf(socketTimeoutMs));
+                }
                 Connection c = DriverManager.getConnection(url, p);
                 try (Statement s = c.createStatement()) {
                     s.execute("SET time_zone = '+00:00'");
                     s.execute("SET NAMES utf8mb4");
                     // Foreign keys are deferred to switchover; a stream applied table by table may reach a child first.
                     s.execute("SET foreign_key_checks = 0");
+                    keepZeroKeys(s);
                 }
                 c.setAutoCommit(false);
                 return c;
@@ -69,6 +93,30 @@ public final class ConnectionFactory {
         throw new SQLException("Cannot connect to " + safeUrl() + " as " + user + " after " + attempts + " attempts: "
                 + (last == null ? "" : last.getMessage()) + ". Check connection.url, connection.user and the password, and that the server is up.",
                 last == null ? "08001" : last.getSQLState(), last == null ? 0 : last.getErrorCode(), last);
+    }
+
+    /**
+     * Adds NO_AUTO_VALUE_ON_ZERO to the session's sql_mode, keeping the server's other modes: without it, a row whose
+     * AUTO_INCREMENT key is 0 is inserted under a new generated key, and every later upsert of key 0 adds another row.
+     */
+    static void keepZeroKeys(Statement s) throws SQLException {
+        String mode;
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+            mode = rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+        String wanted = withNoAutoValueOnZero(mode);
+        if (!wanted.equals(mode)) {
+            s.execute("SET SESSION sql_mode = '" + wanted.replace("'", "''") + "'");
+        }
+    }
+
+    static String withNoAutoValueOnZero(String mode) {
+        for (String m : mode.split(",")) {
+            if (m.trim().equalsIgnoreCase("NO_AUTO_VALUE_ON_ZERO")) {
+                return mode;
+            }
+        }
+        return mode.isBlank() ? "NO_AUTO_VALUE_ON_ZERO" : mode + ",NO_AUTO_VALUE_ON_ZERO";
     }
 
     static void sleep(long ms) {

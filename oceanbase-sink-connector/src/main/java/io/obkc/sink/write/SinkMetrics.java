@@ -73,7 +73,7 @@ public final class SinkMetrics {
         gauge(pluginMetrics, "records-written-total", "Records written to OceanBase and committed", written::get);
         gauge(pluginMetrics, "records-skipped-total", "Deletes and truncates skipped because delete.enabled/truncate.enabled is false", skipped::get);
         gauge(pluginMetrics, "records-not-row-data-total", "Schema changes, heartbeats, transaction metadata and keyless tombstones", notRowData::get);
-        gauge(pluginMetrics, "records-dead-lettered-total", "Records the database rejected, sent to the dead letter queue", deadLettered::get);
+        gauge(pluginMetrics, "records-dead-lettered-total", "Records sent to the dead letter queue: rejected by the database, refused by the sink, or unreadable", deadLettered::get);
         gauge(pluginMetrics, "write-retries-total", "Retries after transient database failures", retries::get);
         gauge(pluginMetrics, "write-time-ms-total", "Time spent executing and committing row changes", () -> writeNanos.get() / 1_000_000L);
     }

@@ -63,6 +63,8 @@ public final class StepExecutor implements AutoCloseable {
     public void execute(WriteStep step) throws SQLException {
         if (step instanceof WriteStep.InsertRows s) {
             insertRows(s);
+        } else if (step instanceof WriteStep.UpdateColumns s) {
+            updateColumns(s);
         } else if (step instanceof WriteStep.DeleteByKey s) {
             deleteByKey(s);
         } else if (step instanceof WriteStep.DeleteByImage s) {
@@ -145,7 +147,7 @@ public final class StepExecutor implements AutoCloseable {
                 RowBinding binding = rowBinding(after.schema(), fields);
                 for (int c = 0; c < binding.fields.length; c++) {
                     // getWithoutDefault: Struct.get answers the schema's default for a NULL, which would turn SET c=NULL into the default.
-                    binding.binders[c].bind(ps, p++, after.getWithoutDefault(binding.fields[c].name()));
+                    bind(binding.binders[c], ps, p++, after.getWithoutDefault(binding.fields[c].name()), events.get(r), binding.fields[c]);
                 }
                 if (guarded) {
                     ps.setBigDecimal(p++, SourceOrder.of(events.get(r).record()));
@@ -154,6 +156,84 @@ public final class StepExecutor implements AutoCloseable {
             ps.executeUpdate();
             statementsExecuted++;
         }
+    }
+
+    /** Binds a value; a value the sink cannot turn into SQL is refused naming its record, table, key and column. */
+    private static void bind(ValueConverter.Binder binder, PreparedStatement ps, int index, Object value, ChangeEvent e, Field field)
+            throws SQLException {
+        try {
+            binder.bind(ps, index, value);
+        } catch (DataException ex) {
+            throw new DataException("Column " + field.name() + " of table " + e.table() + " (key " + e.describeKey() + ", " + e.describeOrigin()
+                    + "): " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * One UPDATE per event of the given columns, by primary key. An UPDATE that finds no row is refused: these rows
+     * leave some columns to the target (unchanged TOASTed values), and an insert would have to invent them.
+     */
+    private void updateColumns(WriteStep.UpdateColumns step) throws SQLException {
+        TableDefinition def = step.table();
+        List<String> pk = def.primaryKey();
+        List<String> sets = new ArrayList<>();
+        List<String> setFields = new ArrayList<>();
+        Schema rowSchema = step.events().get(0).after().schema();
+        for (String f : step.fields()) {
+            TableDefinition.Column col = def.column(f);
+            if (pk.stream().noneMatch(k -> k.equalsIgnoreCase(col.name()))) {
+                sets.add(Identifiers.quoteMysql(col.name()) + "=" + ValueConverter.placeholder(rowSchema.field(f).schema()));
+                setFields.add(f);
+            }
+        }
+        if (sets.isEmpty()) {
+            String q = Identifiers.quoteMysql(pk.get(0));
+            sets.add(q + "=" + q);
+        }
+        String where = String.join(" AND ", pk.stream().map(c -> Identifiers.quoteMysql(c) + "=?").toList());
+        PreparedStatement ps = prepare("UPDATE " + def.id().quoted() + " SET " + String.join(",", sets) + " WHERE " + where);
+        for (ChangeEvent e : step.events()) {
+            Struct after = e.after();
+            int p = 1;
+            for (String f : setFields) {
+                Field field = after.schema().field(f);
+                bind(ValueConverter.binder(field.schema()), ps, p++, after.getWithoutDefault(field.name()), e, field);
+            }
+            List<Object> key = new ArrayList<>(pk.size());
+            for (String k : pk) {
+                Object v = keyValue(e, k, e.after(), e.key());
+                key.add(v);
+                ps.setObject(p++, v);
+            }
+            int found = ps.executeUpdate();
+            statementsExecuted++;
+            if (found == 0 && !rowExists(def, where, key)) {
+                throw new DataException("Row change of " + e.describeOrigin() + " for table " + def.id() + " (key " + e.describeKey()
+                        + ") leaves column(s) " + missing(e, step.fields()) + " unchanged: the source sent its unavailable-value placeholder "
+                        + "(PostgreSQL did not log their unchanged TOASTed values), and the target has no row with that key to keep them from. "
+                        + "The row is not written; set REPLICA IDENTITY FULL on the source table, or re-snapshot it.");
+            }
+        }
+    }
+
+    private boolean rowExists(TableDefinition def, String where, List<Object> key) throws SQLException {
+        PreparedStatement ps = prepare("SELECT 1 FROM " + def.id().quoted() + " WHERE " + where);
+        for (int i = 0; i < key.size(); i++) {
+            ps.setObject(i + 1, key.get(i));
+        }
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static List<String> missing(ChangeEvent e, List<String> written) {
+        List<String> out = new ArrayList<>();
+        for (Field f : e.after().schema().fields()) {
+            if (!written.contains(f.name())) {
+                out.add(f.name());
+            }
+        }
+        return out;
     }
 
     /** The fields of a row schema in statement order, with their binders. */
@@ -222,7 +302,7 @@ public final class StepExecutor implements AutoCloseable {
             for (int r = from; r < from + n; r++) {
                 ChangeEvent e = events.get(r);
                 for (String k : pk) {
-                    ps.setObject(p++, keyValue(e, k));
+                    ps.setObject(p++, keyValue(e, k, e.key(), e.before()));
                 }
             }
             ps.executeUpdate();
@@ -230,9 +310,9 @@ public final class StepExecutor implements AutoCloseable {
         }
     }
 
-    /** The key column's value from the event's key, else from its before image. */
-    private static Object keyValue(ChangeEvent e, String column) {
-        for (Struct s : new Struct[] {e.key(), e.before()}) {
+    /** The key column's value from the first of these images that has it (a delete's key, else its before image). */
+    private static Object keyValue(ChangeEvent e, String column, Struct... images) {
+        for (Struct s : images) {
             if (s == null) {
                 continue;
             }
@@ -242,8 +322,8 @@ public final class StepExecutor implements AutoCloseable {
                 }
             }
         }
-        throw new DataException("Delete for table " + e.table() + " from " + e.describeOrigin() + " carries no value for primary key column "
-                + column + " in its key or before image");
+        throw new DataException("Row change of " + e.describeOrigin() + " for table " + e.table() + " carries no value for primary key column "
+                + column + " in its " + (e.after() == null ? "key or before image" : "key or after image") + "; the row cannot be found on the target");
     }
 
     private void deleteByImage(WriteStep.DeleteByImage step) throws SQLException {

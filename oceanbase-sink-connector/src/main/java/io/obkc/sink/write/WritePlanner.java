@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 
 import io.obkc.sink.OceanBaseSinkConnectorConfig.NoPrimaryKeyPolicy;
 import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.event.ChangeOperation;
 import io.obkc.sink.table.TableDefinition;
 import io.obkc.sink.table.TableId;
 
@@ -25,12 +28,19 @@ public final class WritePlanner {
     private final boolean deleteEnabled;
     private final boolean truncateEnabled;
     private final NoPrimaryKeyPolicy noKeyPolicy;
+    private final UnavailableValues unavailable;
 
     public WritePlanner(boolean upsert, boolean deleteEnabled, boolean truncateEnabled, NoPrimaryKeyPolicy noKeyPolicy) {
+        this(upsert, deleteEnabled, truncateEnabled, noKeyPolicy, UnavailableValues.of(null));
+    }
+
+    public WritePlanner(boolean upsert, boolean deleteEnabled, boolean truncateEnabled, NoPrimaryKeyPolicy noKeyPolicy,
+            UnavailableValues unavailable) {
         this.upsert = upsert;
         this.deleteEnabled = deleteEnabled;
         this.truncateEnabled = truncateEnabled;
         this.noKeyPolicy = noKeyPolicy;
+        this.unavailable = unavailable;
     }
 
     /** What the planner left out on purpose (disabled deletes or truncates), for metrics and logs. */
@@ -69,9 +79,27 @@ public final class WritePlanner {
         for (ChangeEvent e : events) {
             switch (e.operation()) {
                 case UPSERT -> {
+                    List<String> unchanged = unavailable.fieldsIn(e.after());
+                    boolean keyChanged = keyed && keyChanged(def, e);
+                    if (!unchanged.isEmpty()) {
+                        if (!keyed || keyChanged) {
+                            throw new DataException("Row change of " + e.describeOrigin() + " for table " + def.id() + " (key " + e.describeKey()
+                                    + ") leaves column(s) " + unchanged + " unchanged (the source sent its unavailable-value placeholder: "
+                                    + "PostgreSQL did not log their unchanged TOASTed values), but " + (keyed ? "its key changed" : "the table has no primary key")
+                                    + ", so the sink cannot keep them. Set REPLICA IDENTITY FULL on the source table.");
+                        }
+                        // The target keeps those columns: UPDATE the others by key instead of an upsert that would write the placeholder.
+                        run.add(RunKind.UPDATE, e, fieldNamesExcept(e, unchanged));
+                        continue;
+                    }
                     if (!keyed && e.before() != null) {
                         // An update of a keyless row: remove the old image, then insert the new one.
                         run.add(RunKind.DELETE_BY_IMAGE, e, null);
+                    } else if (keyChanged) {
+                        // The key changed (readers of Canal, Maxwell and OMS formats send that as one update): the old row goes, in
+                        // the same transaction as the new one's upsert.
+                        run.add(RunKind.DELETE_BY_KEY, new ChangeEvent(e.record(), e.table(), ChangeOperation.DELETE, null, e.before(), null,
+                                e.before().schema()), null);
                     }
                     run.add(RunKind.INSERT, e, fieldNames(e));
                 }
@@ -100,6 +128,44 @@ public final class WritePlanner {
         run.close();
     }
 
+    /** True when the update's before image has every key column and one of them differs from the after image. */
+    static boolean keyChanged(TableDefinition def, ChangeEvent e) {
+        if (e.before() == null) {
+            return false;
+        }
+        for (String k : def.primaryKey()) {
+            Field b = field(e.before(), k);
+            Field a = field(e.after(), k);
+            if (b == null || a == null) {
+                return false;
+            }
+            if (!Objects.deepEquals(normalise(e.before().get(b)), normalise(e.after().get(a)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object normalise(Object v) {
+        return v instanceof java.nio.ByteBuffer bb ? java.util.Arrays.copyOfRange(bb.array(), bb.arrayOffset() + bb.position(),
+                bb.arrayOffset() + bb.limit()) : v;
+    }
+
+    private static Field field(org.apache.kafka.connect.data.Struct s, String column) {
+        for (Field f : s.schema().fields()) {
+            if (f.name().equalsIgnoreCase(column)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> fieldNamesExcept(ChangeEvent e, List<String> left) {
+        List<String> names = fieldNames(e);
+        names.removeAll(left);
+        return names;
+    }
+
     private static List<String> fieldNames(ChangeEvent e) {
         List<String> names = new ArrayList<>(e.after().schema().fields().size());
         for (Field f : e.after().schema().fields()) {
@@ -108,7 +174,7 @@ public final class WritePlanner {
         return names;
     }
 
-    private enum RunKind { INSERT, DELETE_BY_KEY, DELETE_BY_IMAGE, TRUNCATE }
+    private enum RunKind { INSERT, UPDATE, DELETE_BY_KEY, DELETE_BY_IMAGE, TRUNCATE }
 
     /** Accumulates consecutive events of one kind (and, for inserts, one column set) into a step. */
     private final class RunBuilder {
@@ -125,7 +191,7 @@ public final class WritePlanner {
 
         void add(RunKind k, ChangeEvent e, List<String> f) {
             // Keyless deletes match one row each; they never share a statement. Truncates never merge either.
-            boolean sameRun = k == kind && k != RunKind.TRUNCATE && (k != RunKind.INSERT || f.equals(fields));
+            boolean sameRun = k == kind && k != RunKind.TRUNCATE && (f == null || f.equals(fields));
             if (!sameRun) {
                 close();
                 kind = k;
@@ -141,6 +207,7 @@ public final class WritePlanner {
             List<ChangeEvent> evs = List.copyOf(events);
             out.add(switch (kind) {
                 case INSERT -> new WriteStep.InsertRows(def, fields, upsert && def.hasPrimaryKey(), evs);
+                case UPDATE -> new WriteStep.UpdateColumns(def, fields, evs);
                 case DELETE_BY_KEY -> new WriteStep.DeleteByKey(def, evs);
                 case DELETE_BY_IMAGE -> new WriteStep.DeleteByImage(def, evs);
                 case TRUNCATE -> new WriteStep.Truncate(def, evs);

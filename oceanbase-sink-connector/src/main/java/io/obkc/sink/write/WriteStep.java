@@ -15,6 +15,13 @@ public sealed interface WriteStep {
     record InsertRows(TableDefinition table, List<String> fields, boolean upsert, List<ChangeEvent> events) implements WriteStep {
     }
 
+    /**
+     * UPDATE of the given columns by primary key, one row per event; a row the key does not find is refused. For rows
+     * whose other columns must stay as the target has them (unchanged TOASTed values).
+     */
+    record UpdateColumns(TableDefinition table, List<String> fields, List<ChangeEvent> events) implements WriteStep {
+    }
+
     /** DELETE by primary key of every event's key. */
     record DeleteByKey(TableDefinition table, List<ChangeEvent> events) implements WriteStep {
     }

@@ -67,6 +67,31 @@ class ChangeEventExtractorTest {
         assertThat(e.table().toString()).isEqualTo("inv.t");
     }
 
+    /** ExtractNewRecordState with delete.handling.mode=rewrite: the before image of a delete, flagged __deleted="true". */
+    @Test
+    void flatRecordsFlaggedDeletedAreDeletesAndTheFlagIsNeverAColumn() {
+        Schema flat = SchemaBuilder.struct().name("dbz.inv.t.Value").field("id", Schema.INT32_SCHEMA).field("v", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("__deleted", Schema.OPTIONAL_STRING_SCHEMA).build();
+        ChangeEvent upsert = extractor.extract(new SinkRecord("dbz.inv.t", 0, KEY, new Struct(KEY).put("id", 2), flat,
+                new Struct(flat).put("id", 2).put("v", "a").put("__deleted", "false"), 1)).event();
+        assertThat(upsert.operation()).isEqualTo(ChangeOperation.UPSERT);
+        assertThat(upsert.after().schema().fields()).extracting(f -> f.name()).containsExactly("id", "v");
+        assertThat(upsert.after().getString("v")).isEqualTo("a");
+        assertThat(upsert.rowSchema()).isSameAs(upsert.after().schema());
+
+        ChangeEvent delete = extractor.extract(new SinkRecord("dbz.inv.t", 0, KEY, new Struct(KEY).put("id", 2), flat,
+                new Struct(flat).put("id", 2).put("v", "a").put("__deleted", "true"), 2)).event();
+        assertThat(delete.operation()).isEqualTo(ChangeOperation.DELETE);
+        assertThat(delete.key().getInt32("id")).isEqualTo(2);
+        assertThat(delete.before().schema().fields()).extracting(f -> f.name()).containsExactly("id", "v");
+        assertThat(delete.after()).isNull();
+        assertThat(delete.rowSchema()).as("one stripped schema per flat schema").isSameAs(upsert.rowSchema());
+
+        Schema boolFlag = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).field("__deleted", Schema.BOOLEAN_SCHEMA).build();
+        assertThat(extractor.extract(new SinkRecord("dbz.inv.t", 0, KEY, new Struct(KEY).put("id", 3), boolFlag,
+                new Struct(boolFlag).put("id", 3).put("__deleted", true), 3)).event().operation()).isEqualTo(ChangeOperation.DELETE);
+    }
+
     @Test
     void nonRowRecordsAreRecognised() {
         Schema ddl = SchemaBuilder.struct().name("io.debezium.connector.mariadb.SchemaChangeValue").field("ddl", Schema.STRING_SCHEMA).build();

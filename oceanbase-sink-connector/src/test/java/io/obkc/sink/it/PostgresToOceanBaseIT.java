@@ -51,7 +51,11 @@ class PostgresToOceanBaseIT {
         postgres.execute("CREATE TABLE " + SRC + ".items (id INT PRIMARY KEY, name VARCHAR(10) NOT NULL, price NUMERIC(6,2), "
                 + "created TIMESTAMPTZ NOT NULL, active BOOLEAN)",
                 "INSERT INTO " + SRC + ".items VALUES (1, 'one', 1.50, '2024-03-01 10:00:00.123456+02', true), "
-                        + "(2, 'two', NULL, '2024-03-02 00:00:00+00', NULL)");
+                        + "(2, 'two', NULL, '2024-03-02 00:00:00+00', NULL)",
+                // A body stored out of line (TOAST, no compression); the table keeps the default REPLICA IDENTITY.
+                "CREATE TABLE " + SRC + ".doc (id INT PRIMARY KEY, title VARCHAR(20), body TEXT)",
+                "ALTER TABLE " + SRC + ".doc ALTER COLUMN body SET STORAGE EXTERNAL",
+                "INSERT INTO " + SRC + ".doc SELECT 2, 'first', string_agg(md5(i::text), '') FROM generate_series(1, 200) i");
         connect = ConnectTestBed.start("pgit");
         connect.putConnector(SOURCE, sourceConfig());
         connect.awaitRunning(SOURCE, TIMEOUT);
@@ -124,6 +128,27 @@ class PostgresToOceanBaseIT {
                 List.of(r("1", "uno", "0"), r("3", "three", null), r("4", "a name much longer than ten", null)));
         connect.assertNoFailedTasks(SINK);
         connect.assertNoFailedTasks(SOURCE);
+    }
+
+    /**
+     * Issue 9 item 12: an UPDATE that leaves a TOASTed column alone reaches the sink with Debezium's
+     * __debezium_unavailable_value in that column. The target must keep the real 6,400-character value.
+     */
+    @Test
+    @Order(5)
+    void anUnchangedToastedColumnKeepsItsValueOnTheTarget() throws Exception {
+        String body;
+        try (Connection c = postgres.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT body FROM " + SRC + ".doc WHERE id = 2")) {
+            rs.next();
+            body = rs.getString(1);
+        }
+        assertThat(body).hasSize(6400);
+        awaitRows("SELECT id, title, body FROM doc", List.of(r("2", "first", body)));
+        postgres.execute("UPDATE " + SRC + ".doc SET title = 'changed' WHERE id = 2");
+        awaitRows("SELECT id, title FROM doc", List.of(r("2", "changed")));
+        assertThat(SqlAssertions.rows(oceanbase, TGT, "SELECT body FROM doc")).containsExactly(List.of(body));
+        connect.assertNoFailedTasks(SINK);
     }
 
     /** A result row; null stands for SQL NULL. */

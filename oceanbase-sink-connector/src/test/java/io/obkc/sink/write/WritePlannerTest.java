@@ -131,4 +131,63 @@ class WritePlannerTest {
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.skipped()).hasSize(1);
     }
+
+    private ChangeEvent keyChange(int oldId, int newId, String v) {
+        Struct before = new Struct(ROW).put("id", oldId).put("v", v);
+        Struct after = new Struct(ROW).put("id", newId).put("v", v);
+        return new ChangeEvent(record(), T, ChangeOperation.UPSERT, key(newId), before, after, ROW);
+    }
+
+    @Test
+    void anUpdateThatChangesTheKeyDeletesTheOldRowFirst() {
+        ChangeEvent e = keyChange(1, 2, "a");
+        List<WriteStep> steps = planner().plan(List.of(upsert(5, "x"), e, update(2, "a", "b")), Map.of(T, KEYED)).steps();
+        assertThat(steps).extracting(s -> s.getClass().getSimpleName()).containsExactly("InsertRows", "DeleteByKey", "InsertRows");
+        ChangeEvent deleteOld = steps.get(1).events().get(0);
+        assertThat(deleteOld.operation()).isEqualTo(ChangeOperation.DELETE);
+        assertThat(deleteOld.key()).as("the old key is read from the before image").isNull();
+        assertThat(deleteOld.before().get("id")).isEqualTo(1);
+        assertThat(steps.get(2).events()).as("the update that keeps its key is a plain upsert").hasSize(2);
+    }
+
+    private static final Schema DOC = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).field("title", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("body", Schema.OPTIONAL_STRING_SCHEMA).field("tags", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
+            .field("data", Schema.OPTIONAL_BYTES_SCHEMA).build();
+    private static final TableDefinition DOCS = new TableDefinition(T, List.of(col("id"), col("title"), col("body"), col("tags"), col("data")),
+            List.of("id"));
+    private static final String PLACEHOLDER = "__debezium_unavailable_value";
+
+    private ChangeEvent doc(int id, String title, String body, List<String> tags, byte[] data) {
+        Struct after = new Struct(DOC).put("id", id).put("title", title).put("body", body).put("tags", tags).put("data", data);
+        return new ChangeEvent(record(), T, ChangeOperation.UPSERT, key(id), null, after, DOC);
+    }
+
+    @Test
+    void unchangedToastedColumnsAreLeftToTheTargetByAnUpdateOfTheOthers() {
+        WritePlanner p = new WritePlanner(true, true, true, NoPrimaryKeyPolicy.MATCH_ALL_COLUMNS, UnavailableValues.of(PLACEHOLDER));
+        List<WriteStep> steps = p.plan(List.of(
+                doc(1, "t", "body", List.of("a"), new byte[] {1}),
+                doc(2, "changed", PLACEHOLDER, List.of("a"), new byte[] {1}),
+                doc(3, "changed", "b", java.util.Arrays.asList("x", PLACEHOLDER), PLACEHOLDER.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Map.of(T, DOCS)).steps();
+        assertThat(steps).extracting(s -> s.getClass().getSimpleName()).containsExactly("InsertRows", "UpdateColumns", "UpdateColumns");
+        assertThat(((WriteStep.UpdateColumns) steps.get(1)).fields()).containsExactly("id", "title", "tags", "data");
+        assertThat(((WriteStep.UpdateColumns) steps.get(2)).fields()).as("an array holding it, and the bytes of it (bytea)")
+                .containsExactly("id", "title", "body");
+    }
+
+    @Test
+    void withoutDetectionThePlaceholderIsAnOrdinaryValue() {
+        List<WriteStep> steps = planner().plan(List.of(doc(2, "changed", PLACEHOLDER, null, null)), Map.of(T, DOCS)).steps();
+        assertThat(steps).extracting(s -> s.getClass().getSimpleName()).containsExactly("InsertRows");
+    }
+
+    @Test
+    void anUnchangedToastedColumnOfAKeylessTableIsRefusedNamingIt() {
+        WritePlanner p = new WritePlanner(true, true, true, NoPrimaryKeyPolicy.MATCH_ALL_COLUMNS, UnavailableValues.of(PLACEHOLDER));
+        TableDefinition keyless = new TableDefinition(T, List.copyOf(DOCS.columns()), List.of());
+        assertThatThrownBy(() -> p.plan(List.of(doc(2, "changed", PLACEHOLDER, null, null)), Map.of(T, keyless)))
+                .isInstanceOf(org.apache.kafka.connect.errors.DataException.class).hasMessageContaining("db.t").hasMessageContaining("[body]")
+                .hasMessageContaining("REPLICA IDENTITY FULL");
+    }
 }

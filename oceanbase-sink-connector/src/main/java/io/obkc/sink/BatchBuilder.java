@@ -1,0 +1,67 @@
+package io.obkc.sink;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import io.obkc.sink.event.ChangeEvent;
+
+/**
+ * Cuts a put()'s classified records into {@link TaskStep}s: row-change batches of at most batch.size records, and
+ * schema changes between them. Records the {@link WriteHold} keeps back, and every record after them, are held;
+ * the offsets returned cover only the records before the first held one.
+ */
+final class BatchBuilder {
+    private final int batchSize;
+
+    BatchBuilder(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    /** The steps to write, and per partition the next offset to commit once they are written. */
+    record Plan(List<TaskStep> steps, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    }
+
+    Plan build(List<TaskRecord> records, WriteHold hold) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<TaskStep> steps = new ArrayList<>();
+        List<ChangeEvent> batch = new ArrayList<>(Math.min(records.size(), batchSize));
+        for (int i = 0; i < records.size(); i++) {
+            TaskRecord r = records.get(i);
+            if (r.ddl() != null) {
+                if (hold.mustHoldSchemaChange(r.ddl(), records.size() - i)) {
+                    hold.hold(records.subList(i, records.size()));
+                    break;
+                }
+                // Earlier row changes are committed first; the DDL commits implicitly and must not split a data transaction.
+                addRows(steps, batch);
+                batch = new ArrayList<>();
+                steps.add(new TaskStep.ApplySchemaChange(r.ddl()));
+                hold.schemaChangeApplied();
+            } else if (r.event() != null) {
+                if (hold.mustHoldRowChange(r, records.size() - i)) {
+                    hold.hold(records.subList(i, records.size()));
+                    break;
+                }
+                batch.add(r.event());
+                if (batch.size() >= batchSize) {
+                    addRows(steps, batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            offsets.put(r.partition(), new OffsetAndMetadata(r.record().originalKafkaOffset() + 1));
+        }
+        addRows(steps, batch);
+        return new Plan(steps, offsets);
+    }
+
+    private static void addRows(List<TaskStep> steps, List<ChangeEvent> batch) {
+        if (!batch.isEmpty()) {
+            steps.add(new TaskStep.Rows(batch));
+        }
+    }
+}

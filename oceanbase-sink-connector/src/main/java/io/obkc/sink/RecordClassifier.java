@@ -1,0 +1,55 @@
+package io.obkc.sink;
+
+import java.util.List;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.obkc.sink.ddl.SchemaChange;
+import io.obkc.sink.event.ChangeEventExtractor;
+import io.obkc.sink.write.DeadLetterQueue;
+import io.obkc.sink.write.SinkMetrics;
+
+/**
+ * Reads each record of a put() as a row change, a schema change (with DDL sync on) or nothing to write. A record
+ * that cannot be read goes to the dead letter queue under errors.tolerance=all, else it fails the task naming it.
+ */
+final class RecordClassifier {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordClassifier.class);
+
+    private final ChangeEventExtractor extractor;
+    private final boolean ddlSync;
+    private final DeadLetterQueue deadLetters;
+    private final SinkMetrics metrics;
+
+    RecordClassifier(ChangeEventExtractor extractor, boolean ddlSync, DeadLetterQueue deadLetters, SinkMetrics metrics) {
+        this.extractor = extractor;
+        this.ddlSync = ddlSync;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    /** @param reported collects the dead letter queue's futures; the caller waits for them before committing offsets */
+    TaskRecord classify(SinkRecord record, List<Future<Void>> reported) {
+        try {
+            if (ddlSync && SchemaChange.isSchemaChange(record)) {
+                return new TaskRecord(record, null, SchemaChange.from(record));
+            }
+            ChangeEventExtractor.Result r = extractor.extract(record);
+            if (r.event() != null) {
+                return new TaskRecord(record, r.event(), null);
+            }
+            metrics.recordNotRowData();
+            LOG.debug("Skipping {} record at {}-{}@{}", r.skipReason(), record.topic(), record.kafkaPartition(), record.kafkaOffset());
+            return TaskRecord.nothingToWrite(record);
+        } catch (DataException e) {
+            String message = "Cannot read the record of topic " + record.topic() + " partition " + record.kafkaPartition() + " offset "
+                    + record.kafkaOffset() + ": " + e.getMessage();
+            reported.add(deadLetters.send(record, message, e));
+            return TaskRecord.nothingToWrite(record);
+        }
+    }
+}
