@@ -34,6 +34,7 @@ import io.obkc.sink.write.ConnectionFactory;
 import io.obkc.sink.write.DeadLetterBudget;
 import io.obkc.sink.write.DeadLetterQueue;
 import io.obkc.sink.write.SinkMetrics;
+import io.obkc.sink.write.TargetOffsets;
 import io.obkc.sink.write.UnavailableValues;
 import io.obkc.sink.write.WritePlanner;
 
@@ -92,6 +93,7 @@ public class OceanBaseSinkTask extends SinkTask {
         ConnectionFactory connections = new ConnectionFactory(config);
         TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
                 config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
+        String offsetsTable = config.getString(OceanBaseSinkConnectorConfig.OFFSETS_STORAGE_TABLE).trim();
         writer = new ChangeWriter(connections, tables,
                 new WritePlanner(config.insertMode() == OceanBaseSinkConnectorConfig.InsertMode.UPSERT,
                         config.getBoolean(OceanBaseSinkConnectorConfig.DELETE_ENABLED),
@@ -100,7 +102,8 @@ public class OceanBaseSinkTask extends SinkTask {
                 config.getInt(OceanBaseSinkConnectorConfig.ROWS_PER_STATEMENT),
                 config.getInt(OceanBaseSinkConnectorConfig.MAX_RETRIES),
                 config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS), deadLetters.withReporter(pipeline.reporterForJobs()), metrics,
-                config.getBoolean(OceanBaseSinkConnectorConfig.ORDERING_GUARD_ENABLED) ? new OrderingGuard() : null);
+                config.getBoolean(OceanBaseSinkConnectorConfig.ORDERING_GUARD_ENABLED) ? new OrderingGuard() : null,
+                offsetsTable.isEmpty() ? null : new TargetOffsets(offsetsTable, props.getOrDefault("name", "oceanbase-sink")));
         DdlConverter ddlConverter = null;
         long ddlWaitMs = 0;
         if (config.getBoolean(OceanBaseSinkConnectorConfig.DDL_SYNC_ENABLED)) {
@@ -265,6 +268,12 @@ public class OceanBaseSinkTask extends SinkTask {
             }
         }
         return out;
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        // Another task may have written these partitions since this task last had them: read their stored offsets again.
+        writer.partitionsAssigned(partitions);
     }
 
     @Override

@@ -47,19 +47,24 @@ public final class ChangeWriter implements AutoCloseable {
     private final SinkMetrics metrics;
 
     private final OrderingGuard guard;
+    private final TargetOffsets offsets;
 
     private Connection conn;
     private StepExecutor executor;
 
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
             long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics) {
-        this(connections, tables, planner, rowsPerStatement, maxRetries, retryBackoffMs, deadLetters, metrics, null);
+        this(connections, tables, planner, rowsPerStatement, maxRetries, retryBackoffMs, deadLetters, metrics, null, null);
     }
 
-    /** @param guard the ordering guard, or null when ordering.guard.enabled=false */
+    /**
+     * @param guard   the ordering guard, or null when ordering.guard.enabled=false
+     * @param offsets the offsets kept in the target, or null when offsets.storage.table is empty
+     */
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
-            long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics, OrderingGuard guard) {
+            long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics, OrderingGuard guard, TargetOffsets offsets) {
         this.guard = guard;
+        this.offsets = offsets;
         this.connections = connections;
         this.tables = tables;
         this.planner = planner;
@@ -98,8 +103,32 @@ public final class ChangeWriter implements AutoCloseable {
         }
     }
 
-    private void writeInOneTransaction(List<ChangeEvent> events) throws SQLException {
+    /** How often a transaction is redone after another task advanced one of its partitions' stored offsets. */
+    private static final int MAX_STALE_OFFSET_ROUNDS = 3;
+
+    private void writeInOneTransaction(List<ChangeEvent> all) throws SQLException {
         Connection c = connection();
+        for (int round = 1;; round++) {
+            List<ChangeEvent> events = offsets == null ? all : offsets.unapplied(c, all);
+            if (events.isEmpty()) {
+                return;
+            }
+            try {
+                writeInOneTransaction(c, events);
+                return;
+            } catch (TargetOffsets.StaleOffsetsException stale) {
+                rollbackQuietly();
+                offsets.rolledBack(events.stream().map(e -> new org.apache.kafka.common.TopicPartition(e.record().originalTopic(),
+                        e.record().originalKafkaPartition())).distinct().toList());
+                if (round >= MAX_STALE_OFFSET_ROUNDS) {
+                    throw new java.sql.SQLTransientException(stale.getMessage(), stale);
+                }
+                LOG.info("{}; reading the stored offsets again and writing only what the target lacks", stale.getMessage());
+            }
+        }
+    }
+
+    private void writeInOneTransaction(Connection c, List<ChangeEvent> events) throws SQLException {
         Map<TableId, TableDefinition> defs = new HashMap<>();
         // The row schema each table was last prepared for. Records of one source table share one Schema instance
         // until the source changes it, so prepare() runs once per table and schema, not once per record.
@@ -119,7 +148,11 @@ public final class ChangeWriter implements AutoCloseable {
         for (WriteStep step : plan.steps()) {
             executor.execute(step);
         }
+        Map<org.apache.kafka.common.TopicPartition, Long> next = offsets == null ? null : offsets.advance(c, events);
         c.commit();
+        if (next != null) {
+            offsets.committed(next);
+        }
         metrics.recordFlush(events.size() - plan.skipped().size(), plan.skipped().size(), System.nanoTime() - start);
     }
 
@@ -231,6 +264,13 @@ public final class ChangeWriter implements AutoCloseable {
             } catch (ExecutionException e) {
                 throw new ConnectException("Could not send a record to the dead letter queue: " + e.getCause(), e.getCause());
             }
+        }
+    }
+
+    /** Partitions assigned to the task anew: their stored offsets are read again before the next write. */
+    public void partitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        if (offsets != null) {
+            offsets.forget(partitions);
         }
     }
 

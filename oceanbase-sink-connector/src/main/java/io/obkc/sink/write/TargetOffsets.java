@@ -1,0 +1,213 @@
+package io.obkc.sink.write;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.obkc.common.sql.Identifiers;
+import io.obkc.sink.event.ChangeEvent;
+
+/**
+ * The Kafka offsets of the row changes a connector has applied, kept in the target database and advanced in the
+ * same transaction as the rows (offsets.storage.table). Kafka's own offset commit runs after the database commit,
+ * so a crash between the two makes the worker deliver committed records again; plain upserts absorb that, but an
+ * INSERT into a table without a primary key would duplicate rows, and a delete-by-image would remove a second one.
+ * With the offsets in the target:
+ * <ul>
+ * <li>a redelivered record below the stored offset of its partition is recognised and not applied again: every row
+ * change takes effect exactly once, keyed or not;</li>
+ * <li>the stored offset is advanced with a compare-and-set against the value this task last read or wrote. When another
+ * task has written the partition since (a rebalance moved it while this task's batch was in flight), the set fails,
+ * the transaction is rolled back, the stored offsets are read again and the batch is filtered anew: a task that lost a
+ * partition cannot commit its stale batch over the new owner's work.</li>
+ * </ul>
+ */
+public final class TargetOffsets {
+    private static final Logger LOG = LoggerFactory.getLogger(TargetOffsets.class);
+
+    /** Raised inside a transaction when another task advanced one of its partitions first. */
+    public static final class StaleOffsetsException extends SQLException {
+        StaleOffsetsException(String message) {
+            super(message);
+        }
+    }
+
+    private final String database;
+    private final String table;
+    private final String connector;
+    /** Next offset to apply per partition, as last read from or written to the table (-1: no row yet). */
+    private final Map<TopicPartition, Long> known = new HashMap<>();
+    private boolean tableReady;
+    private long skipped;
+
+    /** @param qualifiedTable {@code db.table} */
+    public TargetOffsets(String qualifiedTable, String connector) {
+        List<String> parts = io.obkc.common.debezium.DebeziumTableIds.split(qualifiedTable);
+        if (parts.size() != 2 || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
+            throw new IllegalArgumentException("offsets.storage.table must be <database>.<table>, not " + qualifiedTable);
+        }
+        this.database = parts.get(0);
+        this.table = parts.get(1);
+        this.connector = connector;
+    }
+
+    /** Records not applied again because the target already had them. */
+    public synchronized long skipped() {
+        return skipped;
+    }
+
+    /** Forgets what is known of these partitions (they were assigned anew): the next write reads them again. */
+    public synchronized void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(known::remove);
+    }
+
+    private String qualified() {
+        return Identifiers.quoteMysql(database) + "." + Identifiers.quoteMysql(table);
+    }
+
+    /**
+     * The events that the target has not applied yet, in order; reads the stored offsets of partitions not known yet.
+     * Run before the transaction's writes.
+     */
+    public synchronized List<ChangeEvent> unapplied(Connection conn, List<ChangeEvent> events) throws SQLException {
+        ensureTable(conn);
+        List<TopicPartition> unknown = new ArrayList<>();
+        for (ChangeEvent e : events) {
+            TopicPartition tp = partition(e);
+            if (!known.containsKey(tp) && !unknown.contains(tp)) {
+                unknown.add(tp);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            read(conn, unknown);
+        }
+        List<ChangeEvent> out = new ArrayList<>(events.size());
+        for (ChangeEvent e : events) {
+            if (e.record().originalKafkaOffset() >= known.get(partition(e))) {
+                out.add(e);
+            } else {
+                skipped++;
+            }
+        }
+        if (out.size() < events.size()) {
+            LOG.info("{} redelivered record(s) were already applied to the target (offsets in {}); not applied again",
+                    events.size() - out.size(), qualified());
+        }
+        return out;
+    }
+
+    /**
+     * Advances the stored offsets past these events, inside the caller's transaction; returns the new values to
+     * {@link #committed} after the commit.
+     *
+     * @throws StaleOffsetsException when another task has written one of the partitions since this task read it
+     */
+    public synchronized Map<TopicPartition, Long> advance(Connection conn, List<ChangeEvent> events) throws SQLException {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ChangeEvent e : events) {
+            next.merge(partition(e), e.record().originalKafkaOffset() + 1, Math::max);
+        }
+        for (Map.Entry<TopicPartition, Long> n : next.entrySet()) {
+            Long knownNext = known.get(n.getKey());
+            if (knownNext == null) {
+                // Forgotten meanwhile: the partition was assigned anew while this batch was being written.
+                throw new StaleOffsetsException("Partition " + n.getKey() + " was reassigned while this batch was written");
+            }
+            long expected = knownNext;
+            int changed;
+            if (expected < 0) {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + qualified()
+                        + " (connector_name, topic, kafka_partition, next_offset) VALUES (?, ?, ?, ?)")) {
+                    bindKey(ps, n.getKey());
+                    ps.setLong(4, n.getValue());
+                    changed = ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != 1062) {
+                        throw e;
+                    }
+                    changed = 0;
+                }
+            } else {
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE " + qualified()
+                        + " SET next_offset = ? WHERE connector_name = ? AND topic = ? AND kafka_partition = ? AND next_offset = ?")) {
+                    ps.setLong(1, n.getValue());
+                    ps.setString(2, connector);
+                    ps.setString(3, n.getKey().topic());
+                    ps.setInt(4, n.getKey().partition());
+                    ps.setLong(5, expected);
+                    changed = ps.executeUpdate();
+                }
+            }
+            if (changed != 1) {
+                known.remove(n.getKey());
+                throw new StaleOffsetsException("Partition " + n.getKey() + " was written by another task since this task read its offset "
+                        + expected + " from " + qualified() + " (a rebalance moved it)");
+            }
+        }
+        return next;
+    }
+
+    /** After the transaction that {@link #advance}d them committed. */
+    public synchronized void committed(Map<TopicPartition, Long> next) {
+        known.putAll(next);
+    }
+
+    /** After the transaction rolled back: what was read may be stale. */
+    public synchronized void rolledBack(Collection<TopicPartition> partitions) {
+        partitions.forEach(known::remove);
+    }
+
+    private void read(Connection conn, List<TopicPartition> partitions) throws SQLException {
+        for (TopicPartition tp : partitions) {
+            known.put(tp, -1L);
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT topic, kafka_partition, next_offset FROM " + qualified()
+                + " WHERE connector_name = ?")) {
+            ps.setString(1, connector);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
+                    if (partitions.contains(tp)) {
+                        known.put(tp, rs.getLong(3));
+                    }
+                }
+            }
+        }
+    }
+
+    private void ensureTable(Connection conn) throws SQLException {
+        if (tableReady) {
+            return;
+        }
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quoteMysql(database));
+            s.execute("CREATE TABLE IF NOT EXISTS " + qualified() + " (connector_name VARCHAR(255) NOT NULL, topic VARCHAR(255) NOT NULL, "
+                    + "kafka_partition INT NOT NULL, next_offset BIGINT NOT NULL, "
+                    + "updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), "
+                    + "PRIMARY KEY (connector_name, topic, kafka_partition)) DEFAULT CHARSET = utf8mb4 COLLATE utf8mb4_bin "
+                    + "COMMENT 'OBKC sink: Kafka offsets of applied row changes (offsets.storage.table)'");
+        }
+        tableReady = true;
+    }
+
+    private void bindKey(PreparedStatement ps, TopicPartition tp) throws SQLException {
+        ps.setString(1, connector);
+        ps.setString(2, tp.topic());
+        ps.setInt(3, tp.partition());
+    }
+
+    private static TopicPartition partition(ChangeEvent e) {
+        return new TopicPartition(e.record().originalTopic(), e.record().originalKafkaPartition());
+    }
+}
