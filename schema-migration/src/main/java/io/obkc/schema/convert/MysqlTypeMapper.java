@@ -111,6 +111,10 @@ public final class MysqlTypeMapper implements TypeMapper {
 
     @Override
     public String viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames) {
+        if (ViewSqlTranslator.parses(definition)) {
+            return new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, sourceDatabase, renames).translate(definition);
+        }
+        // MySQL dialect the parser does not know: the definition is MySQL already, so only the names are replaced.
         String out = definition;
         // Fully qualified table references first, then bare database qualifiers of whole-database renames.
         for (Map.Entry<ObjectName, ObjectName> e : renames.entrySet()) {

@@ -98,8 +98,8 @@ public final class SchemaConverter {
             }
         }
         for (OtherObject o : schema.others) {
-            result.others.add(ObjectReport.reportOnly(o.kind(), o.database() + "." + o.name(),
-                    o.detail() + ": not migrated; create it on the target by hand after switchover"));
+            result.others.add(ObjectReport.reportOnly(o.kind(), o.database() + "." + o.name(), o.kind().equals("PARTITION")
+                    ? o.detail() : o.detail() + ": not migrated; create it on the target by hand after switchover"));
         }
         return result;
     }
@@ -125,6 +125,7 @@ public final class SchemaConverter {
     ObjectReport convertTable(TableDef src, ObjectName dst, Map<ObjectName, ObjectName> renames) {
         ObjectReport r = new ObjectReport("TABLE", src.qualifiedName());
         r.target = dst.toString();
+        r.sourceTable = src;
         try {
             checkName("database", dst.database(), src.qualifiedName(), r);
             checkName("table", dst.table(), src.qualifiedName(), r);
@@ -139,6 +140,11 @@ public final class SchemaConverter {
             TargetCapabilities.Collation tc = target.map(src.charset, src.collation);
             t.charset = tc.charset();
             t.collation = tc.collation();
+            if (options.keyCollation() != null && (!target.supportsCollation(options.keyCollation())
+                    || !options.keyCollation().toLowerCase(Locale.ROOT).startsWith("utf8mb4_"))) {
+                r.fail(src.qualifiedName() + ": --key-collation " + options.keyCollation() + " is not a utf8mb4 collation of the target");
+                return r;
+            }
             if (tc.warning() != null && src.collation != null) {
                 ctx.warn("table: " + tc.warning());
             }
@@ -181,6 +187,7 @@ public final class SchemaConverter {
                 return r;
             }
             ensureAutoIncrementIsKey(t, fitted, ctx);
+            applyKeyCollation(t, fitted, ctx);
             chooseRowKey(t, fitted, ctx, r);
             t.indexes = fitted;
             checkRowSize(t, ctx);
@@ -341,6 +348,38 @@ public final class SchemaConverter {
         return new IndexDef(i.name(), i.kind(), parts, i.comment());
     }
 
+    /** {@code --key-collation}: string columns of primary and unique keys get that collation instead of the mapped one. */
+    private void applyKeyCollation(TableDef t, List<IndexDef> indexes, MappingContext ctx) {
+        String collation = options.keyCollation();
+        if (collation == null) {
+            return;
+        }
+        for (IndexDef i : indexes) {
+            if (!i.isUnique()) {
+                continue;
+            }
+            for (String name : i.columnNames()) {
+                ColumnDef c = name == null ? null : t.column(name).orElse(null);
+                if (c != null && isCharacter(c) && !collation.equalsIgnoreCase(effectiveCollation(c, t))) {
+                    ctx.warn("column " + c.name + ": key column collation " + effectiveCollation(c, t) + " replaced by "
+                            + collation + " (--key-collation)");
+                    c.charset = TargetCapabilities.DEFAULT_CHARSET;
+                    c.collation = collation;
+                }
+            }
+        }
+    }
+
+    /** The collation a target column compares with: its own, or the table's. */
+    public static String effectiveCollation(ColumnDef c, TableDef t) {
+        return c.collation != null ? c.collation : t.collation;
+    }
+
+    /** Character (not binary) string columns: the ones whose comparison depends on a collation. */
+    public static boolean isCharacter(ColumnDef c) {
+        return c.dataType.contains("char") || TEXT_FAMILY.contains(c.dataType) || c.dataType.equals("enum") || c.dataType.equals("set");
+    }
+
     /** OceanBase, like MySQL, allows one AUTO_INCREMENT column and it must lead a key (PostgreSQL has no such rule). */
     private void ensureAutoIncrementIsKey(TableDef t, List<IndexDef> indexes, MappingContext ctx) {
         boolean seen = false;
@@ -421,8 +460,12 @@ public final class SchemaConverter {
         if (r.failed()) {
             return r;
         }
+        r.sourceDefinition = v.definition();
         try {
             r.ddl.add(writer.createView(dst.database(), dst.table(), mapper.viewDefinition(v.database(), v.definition(), renames)));
+        } catch (UntranslatableViewException e) {
+            r.notMigrated("view not migrated: " + e.getMessage() + "; create it by hand on the target. Source definition: "
+                    + v.definition().strip());
         } catch (RuntimeException e) {
             r.fail(r.source + ": cannot convert the view definition: " + e.getMessage());
         }

@@ -1,0 +1,392 @@
+package io.obkc.schema.convert;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.obkc.common.rules.ObjectName;
+import io.obkc.common.sql.Identifiers;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.select.Distinct;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperation;
+import net.sf.jsqlparser.statement.select.UnionOp;
+
+/**
+ * Translates a view's SELECT into OceanBase MySQL-mode SQL with JSqlParser: parses the source definition, rewrites the
+ * syntax tree and prints it. Table references become the migrated target tables. For PostgreSQL, only constructs
+ * whose meaning is the same in MySQL mode are accepted (a whitelist of node types, functions and cast types);
+ * {@code ||} becomes CONCAT, {@code x::type} becomes CAST(x AS mysql-type), names are quoted with backticks and
+ * backslashes in string literals are escaped. Anything else throws {@link UntranslatableViewException} naming the
+ * construct, so a view is never created with a different meaning. MySQL/MariaDB definitions are MySQL already:
+ * only their table references are rewritten.
+ */
+final class ViewSqlTranslator {
+    enum Dialect {
+        POSTGRESQL, MYSQL
+    }
+
+    /** PostgreSQL syntax-tree node types whose MySQL-mode printing means the same (after the rewrites below). */
+    private static final Set<String> PG_NODES = Set.of("PlainSelect", "ParenthesedSelect", "SetOperationList", "UnionOp",
+            "SelectItem", "Table", "Alias", "Join", "GroupByElement", "OrderByElement", "Distinct", "ExpressionList",
+            "ParenthesedExpressionList", "Column", "LongValue", "DoubleValue", "StringValue", "NullValue", "AndExpression",
+            "OrExpression", "NotExpression", "EqualsTo", "NotEqualsTo", "GreaterThan", "GreaterThanEquals", "MinorThan",
+            "MinorThanEquals", "Addition", "Subtraction", "Multiplication", "IsNullExpression", "InExpression", "Between",
+            "LikeExpression", "CaseExpression", "WhenClause", "Function", "CastExpression", "Concat", "SignedExpression",
+            "AllColumns", "AllTableColumns", "ExistsExpression", "ColDataType");
+    /** PostgreSQL function -> MySQL function with the same result for the same arguments. */
+    private static final Map<String, String> PG_FUNCTIONS = Map.ofEntries(Map.entry("upper", "UPPER"), Map.entry("lower", "LOWER"),
+            Map.entry("coalesce", "COALESCE"), Map.entry("nullif", "NULLIF"), Map.entry("abs", "ABS"),
+            Map.entry("length", "CHAR_LENGTH"), Map.entry("char_length", "CHAR_LENGTH"), Map.entry("character_length", "CHAR_LENGTH"),
+            Map.entry("replace", "REPLACE"), Map.entry("count", "COUNT"), Map.entry("sum", "SUM"), Map.entry("min", "MIN"),
+            Map.entry("max", "MAX"), Map.entry("substr", "SUBSTRING"), Map.entry("substring", "SUBSTRING"));
+    /** Keywords PostgreSQL prints as bare names that mean something else (or nothing) in MySQL mode. */
+    private static final Set<String> PG_KEYWORD_NAMES = Set.of("current_date", "current_time", "current_timestamp", "localtime",
+            "localtimestamp", "current_user", "session_user", "user", "current_role", "current_schema", "current_catalog");
+
+    private static final java.util.regex.Pattern TYPE_PARAMS = java.util.regex.Pattern.compile("^([a-z ]+?)\\s*\\(([\\d\\s,]+)\\)$");
+
+    private final Dialect dialect;
+    private final String sourceDatabase;
+    private final Map<ObjectName, ObjectName> renames;
+    private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> ourConcats = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    ViewSqlTranslator(Dialect dialect, String sourceDatabase, Map<ObjectName, ObjectName> renames) {
+        this.dialect = dialect;
+        this.sourceDatabase = sourceDatabase;
+        this.renames = renames;
+    }
+
+    /** Parses the definition; throws {@link UntranslatableViewException} when it does not parse as one SELECT. */
+    static Select parse(String definition) {
+        String sql = definition.trim();
+        if (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1);
+        }
+        Statement st;
+        try {
+            st = CCJSqlParserUtil.parse(sql);
+        } catch (JSQLParserException e) {
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+            throw new UntranslatableViewException("the definition could not be parsed: " + why.lines().findFirst().orElse(why));
+        }
+        if (!(st instanceof Select)) {
+            throw new UntranslatableViewException("the definition is not a SELECT");
+        }
+        return (Select) st;
+    }
+
+    static boolean parses(String definition) {
+        try {
+            parse(definition);
+            return true;
+        } catch (UntranslatableViewException e) {
+            return false;
+        }
+    }
+
+    String translate(String definition) {
+        Select select = parse(definition);
+        return rewrite(select).toString();
+    }
+
+    /** Rewrites children first (fields of JSqlParser nodes, found by reflection), then the node itself. */
+    @SuppressWarnings("unchecked")
+    private Object rewrite(Object node) {
+        if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object before = list.get(i);
+                Object after = rewrite(before);
+                if (after != before) {
+                    ((List<Object>) list).set(i, after);
+                }
+            }
+            return node;
+        }
+        if (node == null || !isAstNode(node) || !visited.add(node)) {
+            return node;
+        }
+        check(node);
+        if (node instanceof Column c) {
+            return column(c);
+        }
+        if (node instanceof Table t) {
+            return table(t);
+        }
+        for (Class<?> k = node.getClass(); k != null && isAstClass(k); k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || f.getType() == String.class) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    Object before = f.get(node);
+                    Object after = rewrite(before);
+                    if (after != before) {
+                        f.set(node, after);
+                    }
+                } catch (UntranslatableViewException e) {
+                    throw e;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalStateException("cannot rewrite " + k.getSimpleName() + "." + f.getName() + ": " + e, e);
+                }
+            }
+        }
+        return replace(node);
+    }
+
+    private static boolean isAstNode(Object o) {
+        return isAstClass(o.getClass());
+    }
+
+    private static boolean isAstClass(Class<?> k) {
+        String n = k.getName();
+        return n.startsWith("net.sf.jsqlparser.") && !n.startsWith("net.sf.jsqlparser.parser.");
+    }
+
+    /** PostgreSQL: rejects node types and variants whose MySQL meaning differs or that are not translated. */
+    private void check(Object node) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        String type = node.getClass().getSimpleName();
+        if (!PG_NODES.contains(type) && !(node instanceof UnionOp)) {
+            throw untranslatable(type, node);
+        }
+        if (node instanceof SetOperation op && !(op instanceof UnionOp)) {
+            throw untranslatable(type, node);
+        }
+        if (node instanceof Join j && (j.isFull() || j.isApply() || j.isSemi() || j.isStraight() || j.isGlobal())) {
+            throw untranslatable("FULL/APPLY/SEMI join", node);
+        }
+        if (node instanceof Distinct d && d.getOnSelectItems() != null && !d.getOnSelectItems().isEmpty()) {
+            throw untranslatable("DISTINCT ON", node);
+        }
+        if (node instanceof LikeExpression l && (l.getLikeKeyWord() != LikeExpression.KeyWord.LIKE || l.getEscape() != null)) {
+            throw untranslatable(l.getLikeKeyWord() + (l.getEscape() != null ? " ... ESCAPE" : ""), node);
+        }
+        if (node instanceof StringValue s && s.getPrefix() != null) {
+            throw untranslatable("string literal with prefix " + s.getPrefix(), node);
+        }
+        if (node instanceof Function f) {
+            checkFunction(f);
+        }
+    }
+
+    private void checkFunction(Function f) {
+        String name = f.getName() == null ? "" : f.getName().toLowerCase(Locale.ROOT);
+        if (f.getMultipartName() != null && f.getMultipartName().size() > 1) {
+            throw untranslatable("function " + f.getName(), f);
+        }
+        if (!PG_FUNCTIONS.containsKey(name) && !name.equals("concat") && !name.equals("btrim") && !name.equals("ltrim")
+                && !name.equals("rtrim")) {
+            throw untranslatable("function " + f.getName() + "()", f);
+        }
+        List<?> args = f.getParameters() == null ? List.of() : f.getParameters();
+        if ((name.equals("btrim") || name.equals("ltrim") || name.equals("rtrim")) && args.size() != 1) {
+            throw untranslatable(name + "() with a character list", f);
+        }
+        if (name.startsWith("substr") && (args.size() < 2 || !isNonNegativeLiteral(args.get(1), 1)
+                || (args.size() > 2 && !isNonNegativeLiteral(args.get(2), 0)))) {
+            // PostgreSQL counts positions before 1 into the length; MySQL returns '' for position 0: same only for literals >= 1.
+            throw untranslatable(name + "() with a start position that is not a literal >= 1", f);
+        }
+    }
+
+    private static boolean isNonNegativeLiteral(Object e, long min) {
+        return e instanceof LongValue l && l.getValue() >= min;
+    }
+
+    private static UntranslatableViewException untranslatable(String construct, Object node) {
+        String text = String.valueOf(node);
+        if (text.length() > 120) {
+            text = text.substring(0, 117) + "...";
+        }
+        return new UntranslatableViewException("construct " + construct + " is not translated (in: " + text + ")");
+    }
+
+    private Object replace(Object node) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return node;
+        }
+        if (node instanceof Concat c) {
+            Function f = new Function("CONCAT");
+            List<Expression> args = new ArrayList<>();
+            addConcatArgs(c.getLeftExpression(), args);
+            addConcatArgs(c.getRightExpression(), args);
+            f.setParameters(new ExpressionList<>(args));
+            ourConcats.add(f);
+            return f;
+        }
+        if (node instanceof CastExpression cast) {
+            return cast(cast);
+        }
+        if (node instanceof Function f) {
+            return function(f);
+        }
+        if (node instanceof StringValue s) {
+            // PostgreSQL literals take backslash literally (standard_conforming_strings); MySQL reads it as an escape.
+            s.setValue(s.getValue().replace("\\", "\\\\"));
+            return s;
+        }
+        if (node instanceof Alias a) {
+            a.setName(Identifiers.quoteMysql(unquotePg(a.getName())));
+            return a;
+        }
+        return node;
+    }
+
+    private void addConcatArgs(Expression e, List<Expression> out) {
+        Expression inner = e;
+        if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+            inner = (Expression) p.get(0);
+        }
+        if (ourConcats.contains(inner)) {
+            out.addAll(((Function) inner).getParameters().stream().map(Expression.class::cast).toList());
+        } else {
+            out.add(e);
+        }
+    }
+
+    private Expression function(Function f) {
+        String name = f.getName().toLowerCase(Locale.ROOT);
+        if (name.equals("concat")) {
+            // PostgreSQL concat() skips NULL arguments, as CONCAT_WS does; MySQL CONCAT() would return NULL.
+            List<Expression> args = new ArrayList<>();
+            args.add(new StringValue(""));
+            f.getParameters().forEach(a -> args.add((Expression) a));
+            f.setName("CONCAT_WS");
+            f.setParameters(new ExpressionList<>(args));
+            return f;
+        }
+        f.setName(switch (name) {
+            case "btrim" -> "TRIM";
+            case "ltrim" -> "LTRIM";
+            case "rtrim" -> "RTRIM";
+            default -> PG_FUNCTIONS.get(name);
+        });
+        return f;
+    }
+
+    /** {@code x::type} / CAST(x AS type) -> CAST(x AS mysql-type); rejects casts whose result would differ. */
+    private Expression cast(CastExpression cast) {
+        ColDataType t = cast.getColDataType();
+        String type = t.getDataType().toLowerCase(Locale.ROOT).replace("\"", "").trim();
+        List<String> args = t.getArgumentsStringList() == null ? List.of() : t.getArgumentsStringList();
+        java.util.regex.Matcher params = TYPE_PARAMS.matcher(type);
+        if (params.matches()) { // the parser keeps "numeric (4, 2)" as one type name
+            type = params.group(1).trim();
+            args = java.util.Arrays.stream(params.group(2).split(",")).map(String::trim).toList();
+        }
+        if (t.getArrayData() != null && !t.getArrayData().isEmpty()) {
+            throw untranslatable("cast to array type " + cast.getColDataType(), cast);
+        }
+        String target = switch (type) {
+            case "text", "name" -> "CHAR";
+            case "varchar", "character varying", "char", "character", "bpchar" -> args.isEmpty() ? "CHAR" : "CHAR(" + args.get(0) + ")";
+            case "int2", "smallint", "int4", "int", "integer", "int8", "bigint" -> "SIGNED";
+            case "numeric", "decimal" -> args.isEmpty() ? null : "DECIMAL(" + String.join(",", args) + ")";
+            case "date" -> "DATE";
+            case "timestamp", "timestamp without time zone" -> "DATETIME(6)";
+            case "time", "time without time zone" -> "TIME(6)";
+            case "float8", "double precision" -> "DOUBLE";
+            default -> null;
+        };
+        if (target == null) {
+            throw untranslatable("cast to " + cast.getColDataType(), cast);
+        }
+        Expression value = cast.getLeftExpression();
+        if (target.equals("CHAR") && value instanceof StringValue) {
+            return value; // 'x'::text is the literal itself
+        }
+        return new CastExpression("CAST", value, target);
+    }
+
+    private Expression column(Column c) {
+        if (dialect == Dialect.POSTGRESQL) {
+            String raw = c.getColumnName();
+            if (!raw.startsWith("\"") && PG_KEYWORD_NAMES.contains(raw.toLowerCase(Locale.ROOT))) {
+                throw untranslatable(raw.toUpperCase(Locale.ROOT), c);
+            }
+            if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+                c.setColumnName(Identifiers.quoteMysql(unquotePg(raw)));
+            }
+        }
+        Table q = c.getTable();
+        if (q != null && q.getName() != null) {
+            if (q.getSchemaName() != null) {
+                ObjectName dst = target(q);
+                q.setSchemaName(Identifiers.quoteMysql(dst.database()));
+                q.setName(Identifiers.quoteMysql(dst.table()));
+            } else if (dialect == Dialect.POSTGRESQL) {
+                q.setName(Identifiers.quoteMysql(unquotePg(q.getName()))); // an alias or the table's own name
+            }
+        }
+        return c;
+    }
+
+    private Table table(Table t) {
+        if (t.getSchemaName() == null && dialect == Dialect.POSTGRESQL) {
+            throw untranslatable("unqualified table reference " + t.getName(), t);
+        }
+        String sourceName = unquote(t.getName());
+        ObjectName dst = target(t);
+        t.setSchemaName(Identifiers.quoteMysql(dst.database()));
+        t.setName(Identifiers.quoteMysql(dst.table()));
+        if (t.getAlias() != null) {
+            rewrite(t.getAlias());
+        } else if (dialect == Dialect.POSTGRESQL && !dst.table().equals(sourceName)) {
+            // PostgreSQL qualifies columns with the bare table name: keep that name valid after a rename.
+            t.setAlias(new Alias(Identifiers.quoteMysql(sourceName), true));
+        }
+        return t;
+    }
+
+    private ObjectName target(Table t) {
+        String db = t.getSchemaName() == null ? sourceDatabase : unquote(t.getSchemaName());
+        ObjectName src = new ObjectName(db, unquote(t.getName()));
+        ObjectName dst = renames.get(src);
+        if (dst == null) {
+            throw new UntranslatableViewException("it references " + src + ", which is not migrated (not selected, or not a "
+                    + "table or view)");
+        }
+        return dst;
+    }
+
+    private String unquote(String name) {
+        return dialect == Dialect.POSTGRESQL ? unquotePg(name) : unquoteMysql(name);
+    }
+
+    static String unquotePg(String name) {
+        return name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+    }
+
+    static String unquoteMysql(String name) {
+        return name.length() >= 2 && name.startsWith("`") && name.endsWith("`")
+                ? name.substring(1, name.length() - 1).replace("``", "`") : name;
+    }
+}

@@ -1,0 +1,64 @@
+package io.obkc.schema.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.obkc.common.rules.ObjectName;
+
+class ViewSqlTranslatorTest {
+    static final Map<ObjectName, ObjectName> RENAMES = Map.of(new ObjectName("public", "actor"), new ObjectName("pagila", "actor"),
+            new ObjectName("public", "film"), new ObjectName("pagila", "film2"));
+
+    static String pg(String def) {
+        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES).translate(def);
+    }
+
+    @Test
+    void concatenationBecomesConcatAndCastsBecomeMysqlCasts() {
+        // pg_get_viewdef output of: SELECT actor_id, first_name || ' ' || last_name AS full_name FROM actor
+        assertThat(pg(" SELECT a.actor_id,\n    (((a.first_name)::text || ' '::text) || (a.last_name)::text) AS full_name\n"
+                + "   FROM public.actor a;"))
+                .isEqualTo("SELECT `a`.`actor_id`, (CONCAT(CAST((`a`.`first_name`) AS CHAR), ' ', CAST((`a`.`last_name`) AS CHAR))) "
+                        + "AS `full_name` FROM `pagila`.`actor` `a`");
+        assertThat(pg("SELECT (film.length)::bigint AS l, (film.rate)::numeric(4,2) AS r, 'a\\b'::text AS s FROM public.film"))
+                .isEqualTo("SELECT CAST((`film`.`length`) AS SIGNED) AS `l`, CAST((`film`.`rate`) AS DECIMAL(4,2)) AS `r`, "
+                        + "'a\\\\b' AS `s` FROM `pagila`.`film2` AS `film`");
+    }
+
+    @Test
+    void functionsWithTheSameMeaningAreKept() {
+        assertThat(pg("SELECT upper((a.first_name)::text) AS u, length(a.last_name) AS n, concat(a.first_name, a.last_name) AS c "
+                + "FROM public.actor a")).isEqualTo("SELECT UPPER(CAST((`a`.`first_name`) AS CHAR)) AS `u`, CHAR_LENGTH(`a`.`last_name`) AS `n`, "
+                        + "CONCAT_WS('', `a`.`first_name`, `a`.`last_name`) AS `c` FROM `pagila`.`actor` `a`");
+    }
+
+    @Test
+    void untranslatedConstructsAreNamed() {
+        assertThatThrownBy(() -> pg("SELECT array_agg(a.first_name) AS x FROM public.actor a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("function array_agg()");
+        assertThatThrownBy(() -> pg("SELECT (a.last_update)::timestamp with time zone AS x FROM public.actor a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("cast to timestamp with time zone");
+        assertThatThrownBy(() -> pg("SELECT a.actor_id FROM public.actor a FULL JOIN public.film f ON f.id = a.actor_id"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("FULL");
+        assertThatThrownBy(() -> pg("SELECT a.actor_id / 2 AS half FROM public.actor a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("Division");
+        assertThatThrownBy(() -> pg("SELECT a.actor_id FROM public.nosuch a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("public.nosuch, which is not migrated");
+        assertThatThrownBy(() -> pg("SELECT a.actor_id FROM public.actor a WHERE a.first_name ~~* 'x%'"))
+                .isInstanceOf(UntranslatableViewException.class);
+    }
+
+    @Test
+    void mysqlDefinitionsOnlyGetTheirTablesRenamed() {
+        String def = "select `src`.`parent`.`id` AS `id`,concat(`src`.`parent`.`name`,' ') AS `n` from `src`.`parent` "
+                + "where `src`.`parent`.`id` > 0";
+        String out = new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, "src",
+                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent"))).translate(def);
+        assertThat(out).isEqualTo("SELECT `dst`.`parent`.`id` AS `id`, concat(`dst`.`parent`.`name`, ' ') AS `n` FROM `dst`.`parent` "
+                + "WHERE `dst`.`parent`.`id` > 0");
+    }
+}
