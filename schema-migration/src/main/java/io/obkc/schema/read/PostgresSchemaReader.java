@@ -50,7 +50,7 @@ public final class PostgresSchemaReader implements SchemaReader {
                 "SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.oid, c.relispartition, "
                         + "CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid, true) END, "
                         + "EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a','i') AND c.relkind = 'S'), "
-                        + "CASE WHEN c.relispartition THEN pg_partition_root(c.oid) END "
+                        + "CASE WHEN c.relispartition THEN pg_partition_root(c.oid)::oid::bigint END "
                         + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                         + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname NOT IN ('pg_catalog','information_schema') "
                         + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' "
