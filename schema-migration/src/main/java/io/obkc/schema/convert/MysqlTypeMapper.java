@@ -1,6 +1,7 @@
 package io.obkc.schema.convert;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ public final class MysqlTypeMapper implements TypeMapper {
     }
 
     @Override
-    public String viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames) {
+    public TranslatedView viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames) {
         if (ViewSqlTranslator.parses(definition)) {
             return new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, sourceDatabase, renames).translate(definition);
         }
@@ -133,6 +134,6 @@ public final class MysqlTypeMapper implements TypeMapper {
         if (dbRename != null) {
             out = out.replace(Identifiers.quoteMysql(sourceDatabase) + ".", Identifiers.quoteMysql(dbRename) + ".");
         }
-        return out;
+        return new TranslatedView(out, List.of());
     }
 }

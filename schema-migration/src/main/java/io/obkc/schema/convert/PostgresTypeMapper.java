@@ -324,7 +324,7 @@ public final class PostgresTypeMapper implements TypeMapper {
 
     /** Parsed and rewritten by {@link ViewSqlTranslator}; throws {@link UntranslatableViewException} naming the construct. */
     @Override
-    public String viewDefinition(String sourceSchema, String definition, Map<ObjectName, ObjectName> renames) {
+    public TranslatedView viewDefinition(String sourceSchema, String definition, Map<ObjectName, ObjectName> renames) {
         return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, sourceSchema, renames).translate(definition);
     }
 }

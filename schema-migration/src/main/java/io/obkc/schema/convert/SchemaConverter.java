@@ -52,6 +52,8 @@ public final class SchemaConverter {
     private final TargetCapabilities target;
     private final ConversionOptions options;
     private final OceanBaseDdlWriter writer = new OceanBaseDdlWriter();
+    /** MySQL/MariaDB source: changes reach the target through the binlog, which lacks foreign-key cascades. */
+    private boolean binlogSource;
 
     public SchemaConverter(TypeMapper mapper, TargetCapabilities target, ConversionOptions options) {
         this.mapper = mapper;
@@ -63,6 +65,7 @@ public final class SchemaConverter {
      * @param naming source name -> target name (rule engine renames, PostgreSQL schema mapping); empty: not selected
      */
     public ConversionResult convert(SourceSchema schema, Function<ObjectName, Optional<ObjectName>> naming) {
+        binlogSource = schema.engine == SourceSchema.Engine.MYSQL;
         ConversionResult result = new ConversionResult(schema.engine.name(), schema.serverVersion, target.version());
         Map<ObjectName, ObjectName> renames = new LinkedHashMap<>();
         for (TableDef t : schema.tables) {
@@ -209,6 +212,7 @@ public final class SchemaConverter {
                             + ", which is not migrated: foreign key dropped");
                     continue;
                 }
+                warnIfCascadeIsNotReplicated(fk, ctx);
                 ForeignKeyDef tf = new ForeignKeyDef(shorten(fk.name(), ctx, "foreign key"), fk.columns(), ref.database(),
                         ref.table(), fk.refColumns(), fk.onDelete(), fk.onUpdate());
                 t.foreignKeys.add(tf);
@@ -227,6 +231,37 @@ public final class SchemaConverter {
             r.fail(src.qualifiedName() + ": conversion error: " + e);
         }
         return r;
+    }
+
+    /**
+     * MySQL and MariaDB apply ON DELETE/ON UPDATE CASCADE and SET NULL/SET DEFAULT inside the storage engine and do
+     * not write the rows they change to the binlog, so change capture never sees them: the target keeps orphan or
+     * stale child rows until switchover (PostgreSQL's logical decoding does include them).
+     */
+    private void warnIfCascadeIsNotReplicated(ForeignKeyDef fk, MappingContext ctx) {
+        if (!binlogSource) {
+            return;
+        }
+        List<String> actions = new ArrayList<>();
+        if (changesChildRows(fk.onDelete())) {
+            actions.add("ON DELETE " + fk.onDelete().toUpperCase(Locale.ROOT));
+        }
+        if (changesChildRows(fk.onUpdate())) {
+            actions.add("ON UPDATE " + fk.onUpdate().toUpperCase(Locale.ROOT));
+        }
+        if (!actions.isEmpty()) {
+            ctx.warn("foreign key " + fk.name() + " " + fk.columns() + " -> " + fk.refDatabase() + "." + fk.refTable() + " "
+                    + String.join(" ", actions) + ": rows the source changes through this action are not in the binlog, so "
+                    + "incremental sync does not replicate them (child rows stay on the target after a cascading delete). "
+                    + "Until switchover, change child rows explicitly on the source, or re-check the child table with obkc-verify");
+        }
+    }
+
+    private static boolean changesChildRows(String action) {
+        return action != null && switch (action.toUpperCase(Locale.ROOT)) {
+            case "CASCADE", "SET NULL", "SET DEFAULT" -> true;
+            default -> false;
+        };
     }
 
     private IndexDef convertIndex(IndexDef i, TableDef t, MappingContext ctx, ObjectReport r) {
@@ -462,7 +497,9 @@ public final class SchemaConverter {
         }
         r.sourceDefinition = v.definition();
         try {
-            r.ddl.add(writer.createView(dst.database(), dst.table(), mapper.viewDefinition(v.database(), v.definition(), renames)));
+            TranslatedView view = mapper.viewDefinition(v.database(), v.definition(), renames);
+            r.ddl.add(writer.createView(dst.database(), dst.table(), view.select()));
+            r.warnings.addAll(view.warnings());
         } catch (UntranslatableViewException e) {
             r.notMigrated("view not migrated: " + e.getMessage() + "; create it by hand on the target. Source definition: "
                     + v.definition().strip());

@@ -14,14 +14,20 @@ import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
@@ -73,6 +79,8 @@ final class ViewSqlTranslator {
     private final Map<ObjectName, ObjectName> renames;
     private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> ourConcats = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** PostgreSQL constructs whose result depends on how strings compare (in order of appearance). */
+    private final Set<String> collationSensitive = new java.util.LinkedHashSet<>();
 
     ViewSqlTranslator(Dialect dialect, String sourceDatabase, Map<ObjectName, ObjectName> renames) {
         this.dialect = dialect;
@@ -108,9 +116,17 @@ final class ViewSqlTranslator {
         }
     }
 
-    String translate(String definition) {
-        Select select = parse(definition);
-        return rewrite(select).toString();
+    TranslatedView translate(String definition) {
+        Select select = parse(dialect == Dialect.POSTGRESQL ? likeOperators(definition) : definition);
+        String sql = rewrite(select).toString();
+        List<String> warnings = new ArrayList<>();
+        if (!collationSensitive.isEmpty()) {
+            warnings.add("the view compares, groups or sorts values (" + String.join(", ", collationSensitive) + "): string values "
+                    + "compare under the target collation (utf8mb4_general_ci ignores case; every utf8mb4 collation ignores "
+                    + "trailing spaces), PostgreSQL compares them exactly, so rows can differ for strings that differ only in "
+                    + "case or trailing spaces (see --collation-map, --key-collation)");
+        }
+        return new TranslatedView(sql, warnings);
     }
 
     /** Rewrites children first (fields of JSqlParser nodes, found by reflection), then the node itself. */
@@ -128,6 +144,13 @@ final class ViewSqlTranslator {
         }
         if (node == null || !isAstNode(node) || !visited.add(node)) {
             return node;
+        }
+        if (dialect == Dialect.POSTGRESQL && node instanceof ComparisonOperator op) {
+            Expression in = anyArrayAsIn(op);
+            if (in != null) {
+                visited.add(in);
+                node = in;
+            }
         }
         check(node);
         if (node instanceof Column c) {
@@ -158,8 +181,80 @@ final class ViewSqlTranslator {
         return replace(node);
     }
 
+    /**
+     * {@code x = ANY (ARRAY[a, b])} (how PostgreSQL prints {@code x IN (a, b)}) -> {@code x IN (a, b)}, and
+     * {@code x <> ALL (ARRAY[...])} -> {@code x NOT IN (...)}: the same three-valued logic, NULLs included.
+     * Null when the node is another comparison.
+     */
+    private static Expression anyArrayAsIn(ComparisonOperator op) {
+        boolean in = op instanceof EqualsTo;
+        boolean notIn = op instanceof NotEqualsTo;
+        if (!(in || notIn) || !(op.getRightExpression() instanceof Function f) || f.getParameters() == null
+                || f.getParameters().size() != 1 || !f.getName().equalsIgnoreCase(in ? "ANY" : "ALL")) {
+            return null;
+        }
+        Object arg = f.getParameters().get(0);
+        while (true) {
+            if (arg instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+                arg = p.get(0);
+            } else if (arg instanceof CastExpression c && c.getColDataType().getArrayData() != null
+                    && !c.getColDataType().getArrayData().isEmpty()) {
+                arg = c.getLeftExpression(); // ARRAY['a'::varchar]::text[]: the elements carry their own casts
+            } else if (arg instanceof CastExpression c && c.getColDataType().getDataType().endsWith("[]")) {
+                arg = c.getLeftExpression();
+            } else {
+                break;
+            }
+        }
+        if (!(arg instanceof ArrayConstructor array) || array.getExpressions() == null || array.getExpressions().isEmpty()) {
+            return null;
+        }
+        List<Expression> items = new ArrayList<>();
+        array.getExpressions().forEach(e -> items.add((Expression) e));
+        InExpression result = new InExpression(op.getLeftExpression(), new ParenthesedExpressionList<>(items));
+        result.setNot(notIn);
+        return result;
+    }
+
+    /**
+     * PostgreSQL prints LIKE as {@code ~~} and NOT LIKE as {@code !~~} (ILIKE as {@code ~~*}, left alone and so
+     * rejected); the parser reads {@code ~~} as a regular expression match. Replaced outside literals and quoted names.
+     */
+    static String likeOperators(String sql) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < sql.length()) {
+            char ch = sql.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                int j = i + 1;
+                while (j < sql.length()) {
+                    if (sql.charAt(j) == ch) {
+                        if (j + 1 < sql.length() && sql.charAt(j + 1) == ch) {
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    j++;
+                }
+                out.append(sql, i, Math.min(j + 1, sql.length()));
+                i = j + 1;
+            } else if (sql.startsWith("!~~", i) && !sql.startsWith("!~~*", i)) {
+                out.append(" NOT LIKE ");
+                i += 3;
+            } else if (sql.startsWith("~~", i) && !sql.startsWith("~~*", i)) {
+                out.append(" LIKE ");
+                i += 2;
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean isAstNode(Object o) {
-        return isAstClass(o.getClass());
+        return !(o instanceof Enum) && isAstClass(o.getClass());
     }
 
     private static boolean isAstClass(Class<?> k) {
@@ -193,6 +288,35 @@ final class ViewSqlTranslator {
         }
         if (node instanceof Function f) {
             checkFunction(f);
+        }
+        noteCollationSensitive(node);
+    }
+
+    private static boolean isNumberLiteral(Expression e) {
+        Expression x = e instanceof SignedExpression sig ? sig.getExpression() : e;
+        return x instanceof LongValue || x instanceof net.sf.jsqlparser.expression.DoubleValue
+                || x instanceof net.sf.jsqlparser.expression.NullValue;
+    }
+
+    private void noteCollationSensitive(Object node) {
+        String what = switch (node.getClass().getSimpleName()) {
+            case "EqualsTo", "NotEqualsTo", "GreaterThan", "GreaterThanEquals", "MinorThan", "MinorThanEquals" ->
+                    isNumberLiteral(((ComparisonOperator) node).getLeftExpression())
+                            || isNumberLiteral(((ComparisonOperator) node).getRightExpression()) ? null : "comparisons";
+            case "InExpression", "Between" -> "comparisons";
+            case "LikeExpression" -> "LIKE";
+            case "GroupByElement" -> "GROUP BY";
+            case "OrderByElement" -> "ORDER BY";
+            case "Distinct" -> "DISTINCT";
+            case "SetOperationList" -> "UNION";
+            case "Function" -> {
+                String n = ((Function) node).getName().toLowerCase(Locale.ROOT);
+                yield n.equals("min") || n.equals("max") ? n + "()" : null;
+            }
+            default -> null;
+        };
+        if (what != null) {
+            collationSensitive.add(what);
         }
     }
 

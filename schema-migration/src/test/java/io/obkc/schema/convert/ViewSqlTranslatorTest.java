@@ -14,7 +14,7 @@ class ViewSqlTranslatorTest {
             new ObjectName("public", "film"), new ObjectName("pagila", "film2"));
 
     static String pg(String def) {
-        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES).translate(def);
+        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES).translate(def).select();
     }
 
     @Test
@@ -34,6 +34,29 @@ class ViewSqlTranslatorTest {
         assertThat(pg("SELECT upper((a.first_name)::text) AS u, length(a.last_name) AS n, concat(a.first_name, a.last_name) AS c "
                 + "FROM public.actor a")).isEqualTo("SELECT UPPER(CAST((`a`.`first_name`) AS CHAR)) AS `u`, CHAR_LENGTH(`a`.`last_name`) AS `n`, "
                         + "CONCAT_WS('', `a`.`first_name`, `a`.`last_name`) AS `c` FROM `pagila`.`actor` `a`");
+    }
+
+    @Test
+    void postgresSpellingsOfLikeAndInBecomeLikeAndIn() {
+        assertThat(pg("SELECT a.actor_id FROM public.actor a WHERE ((a.first_name)::text ~~ 'P%'::text) AND (a.last_name !~~ '%x~~y%')"))
+                .isEqualTo("SELECT `a`.`actor_id` FROM `pagila`.`actor` `a` WHERE (CAST((`a`.`first_name`) AS CHAR) LIKE 'P%') "
+                        + "AND (`a`.`last_name` NOT LIKE '%x~~y%')");
+        assertThat(pg("SELECT a.actor_id FROM public.actor a WHERE (a.actor_id = ANY (ARRAY[1, 2])) "
+                + "AND ((a.first_name)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[])) "
+                + "AND (a.actor_id <> ALL (ARRAY[3]))"))
+                .isEqualTo("SELECT `a`.`actor_id` FROM `pagila`.`actor` `a` WHERE (`a`.`actor_id` IN (1, 2)) "
+                        + "AND (CAST((`a`.`first_name`) AS CHAR) IN ('A', 'B')) AND (`a`.`actor_id` NOT IN (3))");
+        assertThatThrownBy(() -> pg("SELECT a.actor_id FROM public.actor a WHERE a.first_name ~~* 'p%'::text"))
+                .isInstanceOf(UntranslatableViewException.class);
+    }
+
+    @Test
+    void viewsWhoseResultDependsOnStringComparisonAreWarned() {
+        ViewSqlTranslator t = new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES);
+        assertThat(t.translate("SELECT max(a.first_name) AS m FROM public.actor a GROUP BY a.last_name").warnings())
+                .singleElement().asString().contains("(max(), GROUP BY)", "utf8mb4_general_ci ignores case");
+        assertThat(new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES)
+                .translate("SELECT a.first_name || a.last_name AS n FROM public.actor a WHERE a.actor_id > 0").warnings()).isEmpty();
     }
 
     @Test
@@ -57,7 +80,7 @@ class ViewSqlTranslatorTest {
         String def = "select `src`.`parent`.`id` AS `id`,concat(`src`.`parent`.`name`,' ') AS `n` from `src`.`parent` "
                 + "where `src`.`parent`.`id` > 0";
         String out = new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, "src",
-                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent"))).translate(def);
+                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent"))).translate(def).select();
         assertThat(out).isEqualTo("SELECT `dst`.`parent`.`id` AS `id`, concat(`dst`.`parent`.`name`, ' ') AS `n` FROM `dst`.`parent` "
                 + "WHERE `dst`.`parent`.`id` > 0");
     }
