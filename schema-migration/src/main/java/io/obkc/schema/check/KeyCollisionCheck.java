@@ -53,11 +53,13 @@ public final class KeyCollisionCheck {
         List<String> groupBy = new ArrayList<>();
         List<String> examples = new ArrayList<>();
         List<String> differing = new ArrayList<>();
+        List<String> notNull = new ArrayList<>();
         boolean postgres = engine == SourceSchema.Engine.POSTGRESQL;
         for (String name : key.columnNames()) {
             ColumnDef t = dst.column(name).orElseThrow();
             ColumnDef s = src.column(name).orElse(null);
             String col = postgres ? Identifiers.quotePostgres(name) : Identifiers.quoteMysql(name);
+            notNull.add(col + " IS NOT NULL"); // a NULL in any key part never conflicts in a unique key
             String targetCollation = SchemaConverter.effectiveCollation(t, dst);
             boolean character = SchemaConverter.isCharacter(t) && s != null;
             boolean differs = character && (postgres || s.collation == null || !s.collation.equalsIgnoreCase(targetCollation));
@@ -87,7 +89,8 @@ public final class KeyCollisionCheck {
             return;
         }
         String table = postgres ? Identifiers.quotePostgres(src.database, src.name) : Identifiers.quoteMysql(src.database, src.name);
-        String sql = "SELECT " + String.join(", ", examples) + ", COUNT(*) FROM " + table + " GROUP BY " + String.join(", ", groupBy)
+        String sql = "SELECT " + String.join(", ", examples) + ", COUNT(*) FROM " + table + " WHERE " + String.join(" AND ", notNull)
+                + " GROUP BY " + String.join(", ", groupBy)
                 + " HAVING COUNT(*) > 1 LIMIT 1";
         try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             if (!rs.next()) {

@@ -324,7 +324,8 @@ public final class PostgresTypeMapper implements TypeMapper {
 
     /** Parsed and rewritten by {@link ViewSqlTranslator}; throws {@link UntranslatableViewException} naming the construct. */
     @Override
-    public TranslatedView viewDefinition(String sourceSchema, String definition, Map<ObjectName, ObjectName> renames) {
-        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, sourceSchema, renames).translate(definition);
+    public TranslatedView viewDefinition(String sourceSchema, String definition, Map<ObjectName, ObjectName> renames,
+            Map<ObjectName, io.obkc.schema.model.TableDef> sourceTables) {
+        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, sourceSchema, renames, sourceTables).translate(definition);
     }
 }

@@ -54,6 +54,8 @@ public final class SchemaConverter {
     private final OceanBaseDdlWriter writer = new OceanBaseDdlWriter();
     /** MySQL/MariaDB source: changes reach the target through the binlog, which lacks foreign-key cascades. */
     private boolean binlogSource;
+    /** Source tables by name: views look up the types of the columns they use. */
+    private Map<ObjectName, TableDef> sourceTables = Map.of();
 
     public SchemaConverter(TypeMapper mapper, TargetCapabilities target, ConversionOptions options) {
         this.mapper = mapper;
@@ -66,6 +68,9 @@ public final class SchemaConverter {
      */
     public ConversionResult convert(SourceSchema schema, Function<ObjectName, Optional<ObjectName>> naming) {
         binlogSource = schema.engine == SourceSchema.Engine.MYSQL;
+        sourceTables = new HashMap<>();
+        schema.tables.forEach(t -> sourceTables.put(new ObjectName(t.database, t.name), t));
+        schema.viewColumns.forEach(t -> sourceTables.put(new ObjectName(t.database, t.name), t));
         ConversionResult result = new ConversionResult(schema.engine.name(), schema.serverVersion, target.version());
         Map<ObjectName, ObjectName> renames = new LinkedHashMap<>();
         for (TableDef t : schema.tables) {
@@ -497,7 +502,7 @@ public final class SchemaConverter {
         }
         r.sourceDefinition = v.definition();
         try {
-            TranslatedView view = mapper.viewDefinition(v.database(), v.definition(), renames);
+            TranslatedView view = mapper.viewDefinition(v.database(), v.definition(), renames, sourceTables);
             r.ddl.add(writer.createView(dst.database(), dst.table(), view.select()));
             r.warnings.addAll(view.warnings());
         } catch (UntranslatableViewException e) {

@@ -22,6 +22,8 @@ public interface TypeMapper {
      * {@link UntranslatableViewException} naming a construct that is not translated exactly.
      *
      * @param renames source object -> target object of every migrated table and view
+     * @param sourceTables source tables by name, for the types of the columns a view uses
      */
-    TranslatedView viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames);
+    TranslatedView viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames,
+            Map<ObjectName, io.obkc.schema.model.TableDef> sourceTables);
 }

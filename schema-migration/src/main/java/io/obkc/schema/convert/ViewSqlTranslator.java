@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
+import io.obkc.schema.model.TableDef;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.ArrayConstructor;
@@ -75,6 +76,9 @@ final class ViewSqlTranslator {
     private static final java.util.regex.Pattern TYPE_PARAMS = java.util.regex.Pattern.compile("^([a-z ]+?)\\s*\\(([\\d\\s,]+)\\)$");
 
     private final Dialect dialect;
+    private final Map<ObjectName, TableDef> sourceTables;
+    /** PostgreSQL: the value types of the view's expressions, from the source tables' columns. */
+    private PgValueTypes types;
     private final String sourceDatabase;
     private final Map<ObjectName, ObjectName> renames;
     private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -82,10 +86,12 @@ final class ViewSqlTranslator {
     /** PostgreSQL constructs whose result depends on how strings compare (in order of appearance). */
     private final Set<String> collationSensitive = new java.util.LinkedHashSet<>();
 
-    ViewSqlTranslator(Dialect dialect, String sourceDatabase, Map<ObjectName, ObjectName> renames) {
+    ViewSqlTranslator(Dialect dialect, String sourceDatabase, Map<ObjectName, ObjectName> renames,
+            Map<ObjectName, TableDef> sourceTables) {
         this.dialect = dialect;
         this.sourceDatabase = sourceDatabase;
         this.renames = renames;
+        this.sourceTables = sourceTables;
     }
 
     /** Parses the definition; throws {@link UntranslatableViewException} when it does not parse as one SELECT. */
@@ -118,6 +124,9 @@ final class ViewSqlTranslator {
 
     TranslatedView translate(String definition) {
         Select select = parse(dialect == Dialect.POSTGRESQL ? likeOperators(definition) : definition);
+        if (dialect == Dialect.POSTGRESQL) {
+            types = PgValueTypes.of(select, sourceTables);
+        }
         String sql = rewrite(select).toString();
         List<String> warnings = new ArrayList<>();
         if (!collationSensitive.isEmpty()) {
@@ -288,6 +297,10 @@ final class ViewSqlTranslator {
         }
         if (node instanceof Function f) {
             checkFunction(f);
+        }
+        String typeProblem = types.problem(node);
+        if (typeProblem != null) {
+            throw untranslatable(typeProblem, node);
         }
         noteCollationSensitive(node);
     }

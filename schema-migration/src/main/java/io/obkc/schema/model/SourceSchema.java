@@ -14,6 +14,8 @@ public final class SourceSchema {
     public final List<TableDef> tables = new ArrayList<>();
     public final List<ViewDef> views = new ArrayList<>();
     public final List<OtherObject> others = new ArrayList<>();
+    /** PostgreSQL: the columns (names, types) of the selected views, so that views on views know their types. */
+    public final List<TableDef> viewColumns = new ArrayList<>();
 
     public SourceSchema(Engine engine, String serverVersion) {
         this.engine = engine;

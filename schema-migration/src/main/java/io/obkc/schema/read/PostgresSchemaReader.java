@@ -45,6 +45,7 @@ public final class PostgresSchemaReader implements SchemaReader {
         SourceSchema schema = new SourceSchema(SourceSchema.Engine.POSTGRESQL, version);
         Map<Long, TableDef> byOid = new LinkedHashMap<>();
         Map<Long, List<ObjectName>> partitions = new LinkedHashMap<>();
+        Map<Long, TableDef> viewOids = new LinkedHashMap<>();
         Set<String> schemas = new LinkedHashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.oid, c.relispartition, "
@@ -64,7 +65,12 @@ public final class PostgresSchemaReader implements SchemaReader {
                 }
                 schemas.add(ns);
                 switch (kind) {
-                    case "v" -> schema.views.add(new ViewDef(ns, name, rs.getString(7)));
+                    case "v" -> {
+                        schema.views.add(new ViewDef(ns, name, rs.getString(7)));
+                        TableDef columns = new TableDef(ns, name);
+                        viewOids.put(rs.getLong(5), columns);
+                        schema.viewColumns.add(columns);
+                    }
                     case "m" -> schema.others.add(new OtherObject("MATERIALIZED VIEW", ns, name, "materialized view"));
                     case "S" -> {
                         if (!rs.getBoolean(8)) {
@@ -91,6 +97,9 @@ public final class PostgresSchemaReader implements SchemaReader {
         partitions.forEach((root, parts) -> notePartitions(byOid.get(root), parts, schema));
         Map<String, List<String>> enums = readEnums(c);
         readColumns(c, byOid, enums);
+        if (!viewOids.isEmpty()) {
+            readColumns(c, viewOids, enums);
+        }
         readIndexes(c, byOid);
         readConstraints(c, byOid);
         readOthers(c, schemas, selected, schema);

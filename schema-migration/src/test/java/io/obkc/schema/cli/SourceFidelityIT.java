@@ -150,14 +150,17 @@ class SourceFidelityIT {
         my.execute("CREATE TABLE " + d + ".nopad (k varchar(10) COLLATE utf8mb4_nopad_bin PRIMARY KEY, v int)",
                 "INSERT INTO " + d + ".nopad VALUES ('a', 1), ('a ', 2), ('b', 3)",
                 "CREATE TABLE " + d + ".nopad_ok (k varchar(10) COLLATE utf8mb4_nopad_bin PRIMARY KEY)",
-                "INSERT INTO " + d + ".nopad_ok VALUES ('a'), ('b')");
+                "INSERT INTO " + d + ".nopad_ok VALUES ('a'), ('b')",
+                // NULLs never conflict in a unique key: two NULL keys are no collision.
+                "CREATE TABLE " + d + ".nopad_nulls (id int PRIMARY KEY, u varchar(10) COLLATE utf8mb4_nopad_bin UNIQUE)",
+                "INSERT INTO " + d + ".nopad_nulls VALUES (1, NULL), (2, NULL), (3, 'a')");
         Run r = run(mySource(my, state, "--include", d + ".*", "--target-url", ob.jdbcUrl(""), "--target-user", ob.user(),
                 "--target-password", ob.password()));
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("-- TABLE " + d + ".nopad -> " + d + ".nopad: FAILED",
                 "key PRIMARY [k] would collide on the target", "'a' and 'a '", "collation utf8mb4_nopad_bin");
         assertThat(SqlAssertions.rows(ob, null, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + d + "'"))
-                .containsExactly(List.of("nopad_ok"));
+                .containsExactlyInAnyOrder(List.of("nopad_ok"), List.of("nopad_nulls"));
     }
 
     @Test

@@ -3,18 +3,41 @@ package io.obkc.schema.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.obkc.common.rules.ObjectName;
+import io.obkc.schema.model.ColumnDef;
+import io.obkc.schema.model.TableDef;
 
 class ViewSqlTranslatorTest {
     static final Map<ObjectName, ObjectName> RENAMES = Map.of(new ObjectName("public", "actor"), new ObjectName("pagila", "actor"),
             new ObjectName("public", "film"), new ObjectName("pagila", "film2"));
 
+    static final Map<ObjectName, TableDef> TABLES = Map.of(
+            new ObjectName("public", "actor"), table("public", "actor", col("actor_id", "integer", null),
+                    col("first_name", "character varying", null), col("last_name", "text", null),
+                    col("last_update", "timestamp without time zone", null), col("active", "boolean", null),
+                    col("tags", "jsonb", null), col("score", "double precision", null)),
+            new ObjectName("public", "film"), table("public", "film", col("id", "integer", null), col("length", "smallint", null),
+                    col("rate", "numeric", 2), col("raw", "numeric", null), col("released", "date", null)));
+
+    static ColumnDef col(String name, String type, Integer scale) {
+        ColumnDef c = new ColumnDef(name, type, type);
+        c.scale = scale;
+        return c;
+    }
+
+    static TableDef table(String schema, String name, ColumnDef... columns) {
+        TableDef t = new TableDef(schema, name);
+        t.columns.addAll(List.of(columns));
+        return t;
+    }
+
     static String pg(String def) {
-        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES).translate(def).select();
+        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES, TABLES).translate(def).select();
     }
 
     @Test
@@ -52,11 +75,30 @@ class ViewSqlTranslatorTest {
 
     @Test
     void viewsWhoseResultDependsOnStringComparisonAreWarned() {
-        ViewSqlTranslator t = new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES);
+        ViewSqlTranslator t = new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES, TABLES);
         assertThat(t.translate("SELECT max(a.first_name) AS m FROM public.actor a GROUP BY a.last_name").warnings())
                 .singleElement().asString().contains("(max(), GROUP BY)", "utf8mb4_general_ci ignores case");
-        assertThat(new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES)
+        assertThat(new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, "public", RENAMES, TABLES)
                 .translate("SELECT a.first_name || a.last_name AS n FROM public.actor a WHERE a.actor_id > 0").warnings()).isEmpty();
+    }
+
+    @Test
+    void operationsWhosePrintedValueDependsOnTheTypeAreRefused() {
+        assertThatThrownBy(() -> pg("SELECT (a.last_update)::text AS t FROM public.actor a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("cast of a value of type timestamp to text");
+        assertThatThrownBy(() -> pg("SELECT (a.first_name)::text || a.active AS t FROM public.actor a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("|| on a value of type boolean");
+        assertThatThrownBy(() -> pg("SELECT a.tags || a.tags AS t FROM public.actor a"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("|| on a value of type other");
+        assertThatThrownBy(() -> pg("SELECT f.released + 1 AS d FROM public.film f"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("arithmetic on a value of type date");
+        assertThatThrownBy(() -> pg("SELECT (f.raw)::text AS r FROM public.film f"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("unbounded decimal");
+        assertThatThrownBy(() -> pg("SELECT s.x || 'a'::text AS r FROM (SELECT a.first_name AS x FROM public.actor a) s"))
+                .isInstanceOf(UntranslatableViewException.class).hasMessageContaining("unknown to OBKC");
+        assertThat(pg("SELECT (f.length * 2) + f.id AS l, (f.rate * 1.5) AS r, ((f.released)::text || ' '::text) AS d FROM public.film f"))
+                .isEqualTo("SELECT (`f`.`length` * 2) + `f`.`id` AS `l`, (`f`.`rate` * 1.5) AS `r`, "
+                        + "(CONCAT(CAST((`f`.`released`) AS CHAR), ' ')) AS `d` FROM `pagila`.`film2` `f`");
     }
 
     @Test
@@ -80,7 +122,7 @@ class ViewSqlTranslatorTest {
         String def = "select `src`.`parent`.`id` AS `id`,concat(`src`.`parent`.`name`,' ') AS `n` from `src`.`parent` "
                 + "where `src`.`parent`.`id` > 0";
         String out = new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, "src",
-                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent"))).translate(def).select();
+                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent")), Map.of()).translate(def).select();
         assertThat(out).isEqualTo("SELECT `dst`.`parent`.`id` AS `id`, concat(`dst`.`parent`.`name`, ' ') AS `n` FROM `dst`.`parent` "
                 + "WHERE `dst`.`parent`.`id` > 0");
     }
