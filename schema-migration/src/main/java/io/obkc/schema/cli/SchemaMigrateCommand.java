@@ -245,6 +245,7 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
         schema.tables.forEach(t -> names.add(new io.obkc.common.rules.ObjectName(t.database, t.name)));
         schema.views.forEach(v -> names.add(new io.obkc.common.rules.ObjectName(v.database(), v.name())));
         schema.others.forEach(o -> names.add(new io.obkc.common.rules.ObjectName(o.database(), o.name())));
+        names.addAll(schema.foldedPartitions);
         List<String> out = new ArrayList<>();
         for (var rule : matcher.includeRules()) {
             if (names.stream().noneMatch(n -> rule.matches(n) && !matcher.isExcluded(n))) {

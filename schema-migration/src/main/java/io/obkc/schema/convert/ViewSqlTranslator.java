@@ -82,6 +82,8 @@ final class ViewSqlTranslator {
     private final String sourceDatabase;
     private final Map<ObjectName, ObjectName> renames;
     private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Names defined by WITH: references to them are not tables. */
+    private final Set<String> commonTableNames = new java.util.HashSet<>();
     private final Set<Object> ourConcats = Collections.newSetFromMap(new IdentityHashMap<>());
     /** PostgreSQL constructs whose result depends on how strings compare (in order of appearance). */
     private final Set<String> collationSensitive = new java.util.LinkedHashSet<>();
@@ -124,6 +126,9 @@ final class ViewSqlTranslator {
 
     TranslatedView translate(String definition) {
         Select select = parse(dialect == Dialect.POSTGRESQL ? likeOperators(definition) : definition);
+        if (select.getWithItemsList() != null) {
+            select.getWithItemsList().forEach(w -> commonTableNames.add(unquote(w.getAlias().getName()).toLowerCase(Locale.ROOT)));
+        }
         if (dialect == Dialect.POSTGRESQL) {
             types = PgValueTypes.of(select, sourceTables);
         }
@@ -486,6 +491,9 @@ final class ViewSqlTranslator {
     }
 
     private Table table(Table t) {
+        if (t.getSchemaName() == null && commonTableNames.contains(unquote(t.getName()).toLowerCase(Locale.ROOT))) {
+            return t;
+        }
         if (t.getSchemaName() == null && dialect == Dialect.POSTGRESQL) {
             throw untranslatable("unqualified table reference " + t.getName(), t);
         }

@@ -16,6 +16,8 @@ public final class SourceSchema {
     public final List<OtherObject> others = new ArrayList<>();
     /** PostgreSQL: the columns (names, types) of the selected views, so that views on views know their types. */
     public final List<TableDef> viewColumns = new ArrayList<>();
+    /** PostgreSQL: selected partitions whose root table is selected too; their rows belong to the root. */
+    public final List<io.obkc.common.rules.ObjectName> foldedPartitions = new ArrayList<>();
 
     public SourceSchema(Engine engine, String serverVersion) {
         this.engine = engine;

@@ -118,6 +118,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             }
             return;
         }
+        schema.foldedPartitions.addAll(parts);
         root.notes.add("partitions " + String.join(", ", parts.stream().map(ObjectName::toString).toList())
                 + " are not created: their rows belong to this table (stream them with a publication that has "
                 + "publish_via_partition_root = true, see docs/schema-migration.md)");

@@ -136,6 +136,9 @@ class SourceFidelityIT {
         try (Connection src = pg.connect(); Connection dst = ob.connect(s)) {
             CorpusAccess.copy(src, "SELECT id, logdate, v FROM " + s + ".meas", dst, s, "meas", List.of("id", "logdate", "v"));
         }
+        // A rule that selects only partitions (their root selected by another) selects something: no "matches nothing" error.
+        Run rules = run(concat(pgSource(pg, s + ".meas", state), new String[] {"--include", s + ".meas_20*", "--dry-run"}));
+        assertThat(rules.exit()).as(rules.err()).isZero();
         String q = "SELECT id, logdate, v FROM " + s + ".meas ORDER BY id";
         assertThat(SqlAssertions.rows(ob, s, q)).isEqualTo(SqlAssertions.rows(pg, null, q)).hasSize(3);
     }

@@ -118,6 +118,14 @@ class ViewSqlTranslatorTest {
     }
 
     @Test
+    void mysqlCommonTableExpressionsAreNotTables() {
+        String def = "with `c` as (select `src`.`parent`.`id` AS `id` from `src`.`parent`) select `c`.`id` AS `id` from `c`";
+        assertThat(new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, "src",
+                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent")), Map.of()).translate(def).select())
+                .isEqualTo("WITH `c` AS (SELECT `dst`.`parent`.`id` AS `id` FROM `dst`.`parent`) SELECT `c`.`id` AS `id` FROM `c`");
+    }
+
+    @Test
     void mysqlDefinitionsOnlyGetTheirTablesRenamed() {
         String def = "select `src`.`parent`.`id` AS `id`,concat(`src`.`parent`.`name`,' ') AS `n` from `src`.`parent` "
                 + "where `src`.`parent`.`id` > 0";
