@@ -102,10 +102,15 @@ class SourceFidelityIT {
                 "CREATE TABLE " + d + ".t_ex (id int PRIMARY KEY)",
                 "INSERT INTO " + d + ".t VALUES (1, 'x', 'y'), (2, NULL, 'z'), (3, 'back\\\\', 'q''')",
                 "CREATE VIEW " + d + ".v_ok AS SELECT id, CONCAT(a, '-', b) AS ab, CONCAT_WS('/', a, b) AS ws FROM " + d + ".t",
-                "CREATE VIEW " + d + ".v_bad AS SELECT id FROM " + d + ".t_ex");
+                "CREATE VIEW " + d + ".v_bad AS SELECT id FROM " + d + ".t_ex",
+                // MariaDB-only function: the target rejects the view; the report must say which view and what.
+                "CREATE VIEW " + d + ".v_mariadb_only AS SELECT id, NATURAL_SORT_KEY(a) AS k FROM " + d + ".t");
         Run r = run(mySource(my, state, "--include", d + ".*=" + d + "_ob.*", "--exclude", d + ".t_ex", "--target-url",
                 ob.jdbcUrl(""), "--target-user", ob.user(), "--target-password", ob.password()));
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("-- VIEW " + d + ".v_mariadb_only -> " + d + "_ob.v_mariadb_only: FAILED / apply: FAILED: view "
+                + d + ".v_mariadb_only -> " + d + "_ob.v_mariadb_only: the target rejected CREATE VIEW",
+                "FUNCTION natural_sort_key does not exist", "source definition: select `" + d + "`.`t`.`id` AS `id`,natural_sort_key(");
         assertThat(r.out()).contains("-- VIEW " + d + ".v_bad -> " + d + "_ob.v_bad: NOT_MIGRATED",
                 "it references " + d + ".t_ex, which is not migrated");
         try (Connection src = my.connect(d); Connection dst = ob.connect(d + "_ob")) {
