@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.obkc.common.rules.ObjectMatcher;
+import io.obkc.common.rules.ObjectName;
 import io.obkc.schema.apply.SchemaApplier;
 import io.obkc.schema.apply.StateFile;
 import io.obkc.schema.check.KeyCollisionCheck;
@@ -241,10 +242,10 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
 
     /** Include rules (quoted) that select no object of the source schema: a typo would otherwise migrate nothing, silently. */
     static List<String> unmatchedIncludeRules(ObjectMatcher matcher, SourceSchema schema) {
-        List<io.obkc.common.rules.ObjectName> names = new ArrayList<>();
-        schema.tables.forEach(t -> names.add(new io.obkc.common.rules.ObjectName(t.database, t.name)));
-        schema.views.forEach(v -> names.add(new io.obkc.common.rules.ObjectName(v.database(), v.name())));
-        schema.others.forEach(o -> names.add(new io.obkc.common.rules.ObjectName(o.database(), o.name())));
+        List<ObjectName> names = new ArrayList<>();
+        schema.tables.forEach(t -> names.add(new ObjectName(t.database, t.name)));
+        schema.views.forEach(v -> names.add(new ObjectName(v.database(), v.name())));
+        schema.others.forEach(o -> names.add(new ObjectName(o.database(), o.name())));
         names.addAll(schema.foldedPartitions);
         List<String> out = new ArrayList<>();
         for (var rule : matcher.includeRules()) {

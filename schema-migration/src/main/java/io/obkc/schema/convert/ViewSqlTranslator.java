@@ -3,12 +3,17 @@ package io.obkc.schema.convert;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.sql.Identifiers;
@@ -17,9 +22,11 @@ import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
@@ -73,7 +80,7 @@ final class ViewSqlTranslator {
     private static final Set<String> PG_KEYWORD_NAMES = Set.of("current_date", "current_time", "current_timestamp", "localtime",
             "localtimestamp", "current_user", "session_user", "user", "current_role", "current_schema", "current_catalog");
 
-    private static final java.util.regex.Pattern TYPE_PARAMS = java.util.regex.Pattern.compile("^([a-z ]+?)\\s*\\(([\\d\\s,]+)\\)$");
+    private static final Pattern TYPE_PARAMS = Pattern.compile("^([a-z ]+?)\\s*\\(([\\d\\s,]+)\\)$");
 
     private final Dialect dialect;
     private final Map<ObjectName, TableDef> sourceTables;
@@ -83,10 +90,10 @@ final class ViewSqlTranslator {
     private final Map<ObjectName, ObjectName> renames;
     private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Names defined by WITH: references to them are not tables. */
-    private final Set<String> commonTableNames = new java.util.HashSet<>();
+    private final Set<String> commonTableNames = new HashSet<>();
     private final Set<Object> ourConcats = Collections.newSetFromMap(new IdentityHashMap<>());
     /** PostgreSQL constructs whose result depends on how strings compare (in order of appearance). */
-    private final Set<String> collationSensitive = new java.util.LinkedHashSet<>();
+    private final Set<String> collationSensitive = new LinkedHashSet<>();
 
     ViewSqlTranslator(Dialect dialect, String sourceDatabase, Map<ObjectName, ObjectName> renames,
             Map<ObjectName, TableDef> sourceTables) {
@@ -312,8 +319,8 @@ final class ViewSqlTranslator {
 
     private static boolean isNumberLiteral(Expression e) {
         Expression x = e instanceof SignedExpression sig ? sig.getExpression() : e;
-        return x instanceof LongValue || x instanceof net.sf.jsqlparser.expression.DoubleValue
-                || x instanceof net.sf.jsqlparser.expression.NullValue;
+        return x instanceof LongValue || x instanceof DoubleValue
+                || x instanceof NullValue;
     }
 
     private void noteCollationSensitive(Object node) {
@@ -438,10 +445,10 @@ final class ViewSqlTranslator {
         ColDataType t = cast.getColDataType();
         String type = t.getDataType().toLowerCase(Locale.ROOT).replace("\"", "").trim();
         List<String> args = t.getArgumentsStringList() == null ? List.of() : t.getArgumentsStringList();
-        java.util.regex.Matcher params = TYPE_PARAMS.matcher(type);
+        Matcher params = TYPE_PARAMS.matcher(type);
         if (params.matches()) { // the parser keeps "numeric (4, 2)" as one type name
             type = params.group(1).trim();
-            args = java.util.Arrays.stream(params.group(2).split(",")).map(String::trim).toList();
+            args = Arrays.stream(params.group(2).split(",")).map(String::trim).toList();
         }
         if (t.getArrayData() != null && !t.getArrayData().isEmpty()) {
             throw untranslatable("cast to array type " + cast.getColDataType(), cast);
