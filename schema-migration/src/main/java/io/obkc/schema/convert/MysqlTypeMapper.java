@@ -113,7 +113,7 @@ public final class MysqlTypeMapper implements TypeMapper {
     @Override
     public TranslatedView viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames,
             Map<ObjectName, io.obkc.schema.model.TableDef> sourceTables) {
-        if (ViewSqlTranslator.parses(definition)) {
+        if (ViewSqlTranslator.parses(definition, ViewSqlTranslator.Dialect.MYSQL)) {
             return new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, sourceDatabase, renames, Map.of()).translate(definition);
         }
         // MySQL dialect the parser does not know: the definition is MySQL already, so only the names are replaced.

@@ -104,14 +104,15 @@ final class ViewSqlTranslator {
     }
 
     /** Parses the definition; throws {@link UntranslatableViewException} when it does not parse as one SELECT. */
-    static Select parse(String definition) {
+    static Select parse(String definition, Dialect dialect) {
         String sql = definition.trim();
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1);
         }
         Statement st;
         try {
-            st = CCJSqlParserUtil.parse(sql);
+            // MySQL string literals escape with backslashes; PostgreSQL's (standard_conforming_strings) do not.
+            st = CCJSqlParserUtil.parse(sql, parser -> parser.withBackslashEscapeCharacter(dialect == Dialect.MYSQL));
         } catch (JSQLParserException e) {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
             throw new UntranslatableViewException("the definition could not be parsed: " + why.lines().findFirst().orElse(why));
@@ -122,9 +123,9 @@ final class ViewSqlTranslator {
         return (Select) st;
     }
 
-    static boolean parses(String definition) {
+    static boolean parses(String definition, Dialect dialect) {
         try {
-            parse(definition);
+            parse(definition, dialect);
             return true;
         } catch (UntranslatableViewException e) {
             return false;
@@ -132,7 +133,7 @@ final class ViewSqlTranslator {
     }
 
     TranslatedView translate(String definition) {
-        Select select = parse(dialect == Dialect.POSTGRESQL ? likeOperators(definition) : definition);
+        Select select = parse(dialect == Dialect.POSTGRESQL ? likeOperators(definition) : definition, dialect);
         if (select.getWithItemsList() != null) {
             select.getWithItemsList().forEach(w -> commonTableNames.add(unquote(w.getAlias().getName()).toLowerCase(Locale.ROOT)));
         }

@@ -101,7 +101,8 @@ class SourceFidelityIT {
         my.execute("CREATE TABLE " + d + ".t (id int PRIMARY KEY, a varchar(10), b varchar(10))",
                 "CREATE TABLE " + d + ".t_ex (id int PRIMARY KEY)",
                 "INSERT INTO " + d + ".t VALUES (1, 'x', 'y'), (2, NULL, 'z'), (3, 'back\\\\', 'q''')",
-                "CREATE VIEW " + d + ".v_ok AS SELECT id, CONCAT(a, '-', b) AS ab, CONCAT_WS('/', a, b) AS ws FROM " + d + ".t",
+                "CREATE VIEW " + d + ".v_ok AS SELECT id, CONCAT(a, '-', b) AS ab, CONCAT_WS('/', a, b) AS ws, "
+                        + "CONCAT(b, 'it\\'s \\\\ ok') AS lit FROM " + d + ".t",
                 "CREATE VIEW " + d + ".v_bad AS SELECT id FROM " + d + ".t_ex",
                 // MariaDB-only function: the target rejects the view; the report must say which view and what.
                 "CREATE VIEW " + d + ".v_mariadb_only AS SELECT id, NATURAL_SORT_KEY(a) AS k FROM " + d + ".t");
@@ -116,7 +117,7 @@ class SourceFidelityIT {
         try (Connection src = my.connect(d); Connection dst = ob.connect(d + "_ob")) {
             CorpusAccess.copy(src, "SELECT id, a, b FROM t", dst, d + "_ob", "t", List.of("id", "a", "b"));
         }
-        String q = "SELECT id, ab, ws FROM v_ok ORDER BY id";
+        String q = "SELECT id, ab, ws, lit FROM v_ok ORDER BY id";
         assertThat(SqlAssertions.rows(ob, d + "_ob", q)).isEqualTo(SqlAssertions.rows(my, d, q)).hasSize(3);
     }
 

@@ -118,6 +118,14 @@ class ViewSqlTranslatorTest {
     }
 
     @Test
+    void mysqlStringLiteralsKeepTheirBackslashEscapes() {
+        String def = "select 'it\\'s' AS `a`,'a\\\\b' AS `b` from `src`.`parent`";
+        assertThat(new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, "src",
+                Map.of(new ObjectName("src", "parent"), new ObjectName("dst", "parent")), Map.of()).translate(def).select())
+                .isEqualTo("SELECT 'it\\'s' AS `a`, 'a\\\\b' AS `b` FROM `dst`.`parent`");
+    }
+
+    @Test
     void mysqlCommonTableExpressionsAreNotTables() {
         String def = "with `c` as (select `src`.`parent`.`id` AS `id` from `src`.`parent`) select `c`.`id` AS `id` from `c`";
         assertThat(new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, "src",
