@@ -42,7 +42,11 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.statement.select.Distinct;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperation;
@@ -318,32 +322,41 @@ final class ViewSqlTranslator {
         noteCollationSensitive(node);
     }
 
-    private static boolean isNumberLiteral(Expression e) {
-        Expression x = e instanceof SignedExpression sig ? sig.getExpression() : e;
-        return x instanceof LongValue || x instanceof DoubleValue
-                || x instanceof NullValue;
-    }
-
+    /**
+     * Records constructs whose result depends on how strings compare, for the view's warning. An expression whose
+     * type is known not to be a string (numbers, dates, booleans) does not count; unknown types do.
+     */
     private void noteCollationSensitive(Object node) {
-        String what = switch (node.getClass().getSimpleName()) {
-            case "EqualsTo", "NotEqualsTo", "GreaterThan", "GreaterThanEquals", "MinorThan", "MinorThanEquals" ->
-                    isNumberLiteral(((ComparisonOperator) node).getLeftExpression())
-                            || isNumberLiteral(((ComparisonOperator) node).getRightExpression()) ? null : "comparisons";
-            case "InExpression", "Between" -> "comparisons";
-            case "LikeExpression" -> "LIKE";
-            case "GroupByElement" -> "GROUP BY";
-            case "OrderByElement" -> "ORDER BY";
-            case "Distinct" -> "DISTINCT";
-            case "SetOperationList" -> "UNION";
-            case "Function" -> {
-                String n = ((Function) node).getName().toLowerCase(Locale.ROOT);
-                yield n.equals("min") || n.equals("max") ? n + "()" : null;
-            }
-            default -> null;
-        };
+        String what = null;
+        if (node instanceof ComparisonOperator c) {
+            what = mayBeString(c.getLeftExpression()) && mayBeString(c.getRightExpression()) ? "comparisons" : null;
+        } else if (node instanceof InExpression in) {
+            what = mayBeString(in.getLeftExpression()) ? "comparisons" : null;
+        } else if (node instanceof Between b) {
+            what = mayBeString(b.getLeftExpression()) ? "comparisons" : null;
+        } else if (node instanceof LikeExpression) {
+            what = "LIKE";
+        } else if (node instanceof GroupByElement g) {
+            what = g.getGroupByExpressionList().stream().anyMatch(e -> mayBeString((Expression) e)) ? "GROUP BY" : null;
+        } else if (node instanceof OrderByElement o) {
+            what = mayBeString(o.getExpression()) ? "ORDER BY" : null;
+        } else if (node instanceof Distinct) {
+            what = "DISTINCT";
+        } else if (node instanceof SetOperationList) {
+            what = "UNION";
+        } else if (node instanceof Function f) {
+            String n = f.getName().toLowerCase(Locale.ROOT);
+            boolean minMax = (n.equals("min") || n.equals("max")) && f.getParameters() != null && !f.getParameters().isEmpty();
+            what = minMax && mayBeString((Expression) f.getParameters().get(0)) ? n + "()" : null;
+        }
         if (what != null) {
             collationSensitive.add(what);
         }
+    }
+
+    private boolean mayBeString(Expression e) {
+        PgValueTypes.Kind k = types.kind(e);
+        return k == PgValueTypes.Kind.TEXT || k == PgValueTypes.Kind.UNKNOWN || k == PgValueTypes.Kind.OTHER;
     }
 
     private void checkFunction(Function f) {
