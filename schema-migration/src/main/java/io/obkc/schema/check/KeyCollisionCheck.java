@@ -48,13 +48,41 @@ public final class KeyCollisionCheck {
     }
 
     private static void checkKey(Connection source, SourceSchema.Engine engine, ObjectReport r, IndexDef key) {
+        boolean postgres = engine == SourceSchema.Engine.POSTGRESQL;
+        String exact = query(r, key, postgres, true);
+        if (exact == null) {
+            return; // no key column compares differently on the target
+        }
+        try {
+            findCollision(source, exact, r, key);
+        } catch (SQLException e) {
+            if (postgres) {
+                r.warnings.add("key " + key.name() + ": could not check the source keys for collisions under the target "
+                        + "collation: " + e.getMessage());
+                return;
+            }
+            // The source server lacks the target's collation: approximate it (trailing spaces, and case for _ci).
+            try {
+                findCollision(source, query(r, key, false, false), r, key);
+            } catch (SQLException again) {
+                r.warnings.add("key " + key.name() + ": could not check the source keys for collisions under the target "
+                        + "collation: " + again.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The GROUP BY that finds keys equal on the target, or null when no key column compares differently. MySQL family,
+     * exact: the target's own collation on the source server (MariaDB and MySQL have utf8mb4_general_ci and
+     * utf8mb4_bin, with the same PAD SPACE rules); otherwise trailing spaces trimmed, lower-cased for _ci collations.
+     */
+    private static String query(ObjectReport r, IndexDef key, boolean postgres, boolean exact) {
         TableDef src = r.sourceTable;
         TableDef dst = r.targetTable;
         List<String> groupBy = new ArrayList<>();
         List<String> examples = new ArrayList<>();
-        List<String> differing = new ArrayList<>();
         List<String> notNull = new ArrayList<>();
-        boolean postgres = engine == SourceSchema.Engine.POSTGRESQL;
+        boolean differs = false;
         for (String name : key.columnNames()) {
             ColumnDef t = dst.column(name).orElseThrow();
             ColumnDef s = src.column(name).orElse(null);
@@ -62,56 +90,63 @@ public final class KeyCollisionCheck {
             notNull.add(col + " IS NOT NULL"); // a NULL in any key part never conflicts in a unique key
             String targetCollation = SchemaConverter.effectiveCollation(t, dst);
             boolean character = SchemaConverter.isCharacter(t) && s != null;
-            boolean differs = character && (postgres || s.collation == null || !s.collation.equalsIgnoreCase(targetCollation));
-            if (!differs) {
+            if (!character || !postgres && s.collation != null && s.collation.equalsIgnoreCase(targetCollation)) {
                 groupBy.add(col);
                 examples.add(postgres ? col + "::text" : col);
                 examples.add(postgres ? col + "::text" : col);
                 continue;
             }
-            differing.add(name + " (source " + (s.collation == null ? "default collation" : "collation " + s.collation)
-                    + ", target " + targetCollation + ")");
+            differs = true;
             boolean ci = targetCollation.toLowerCase(Locale.ROOT).endsWith("_ci");
             if (postgres) {
-                // Approximation of the target's comparison: trailing spaces ignored, and case for _ci collations.
                 String trimmed = "rtrim(" + col + "::text, ' ')";
                 groupBy.add(ci ? "lower(" + trimmed + ")" : trimmed);
                 examples.add("min(" + col + "::text)");
                 examples.add("max(" + col + "::text)");
             } else {
-                // The source server has the target's collations (utf8mb4_general_ci, utf8mb4_bin): group exactly as the target compares.
-                groupBy.add("CONVERT(" + col + " USING utf8mb4) COLLATE " + targetCollation);
+                String text = "CONVERT(" + col + " USING utf8mb4)";
+                String trimmed = "TRIM(TRAILING ' ' FROM " + text + ")";
+                groupBy.add(exact ? text + " COLLATE " + targetCollation
+                        : (ci ? "LOWER(" + trimmed + ")" : trimmed) + " COLLATE utf8mb4_bin");
                 examples.add("MIN(" + col + ")");
                 examples.add("MAX(" + col + ")");
             }
         }
-        if (differing.isEmpty()) {
-            return;
+        if (!differs) {
+            return null;
         }
         String table = postgres ? Identifiers.quotePostgres(src.database, src.name) : Identifiers.quoteMysql(src.database, src.name);
-        String sql = "SELECT " + String.join(", ", examples) + ", COUNT(*) FROM " + table + " WHERE " + String.join(" AND ", notNull)
-                + " GROUP BY " + String.join(", ", groupBy)
-                + " HAVING COUNT(*) > 1 LIMIT 1";
+        return "SELECT " + String.join(", ", examples) + ", COUNT(*) FROM " + table + " WHERE " + String.join(" AND ", notNull)
+                + " GROUP BY " + String.join(", ", groupBy) + " HAVING COUNT(*) > 1 LIMIT 1";
+    }
+
+    private static void findCollision(Connection source, String sql, ObjectReport r, IndexDef key) throws SQLException {
+        TableDef src = r.sourceTable;
         try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             if (!rs.next()) {
                 return;
             }
             List<String> a = new ArrayList<>();
             List<String> b = new ArrayList<>();
+            List<String> comparisons = new ArrayList<>();
             for (int i = 0; i < key.columnNames().size(); i++) {
                 a.add(quote(rs.getString(2 * i + 1)));
                 b.add(quote(rs.getString(2 * i + 2)));
+                String name = key.columnNames().get(i);
+                ColumnDef s = src.column(name).orElse(null);
+                ColumnDef t = r.targetTable.column(name).orElseThrow();
+                if (s != null && SchemaConverter.isCharacter(t)) {
+                    comparisons.add(name + " (source " + (s.collation == null ? "default collation" : "collation " + s.collation)
+                            + ", target " + SchemaConverter.effectiveCollation(t, r.targetTable) + ")");
+                }
             }
             long rows = rs.getLong(2 * key.columnNames().size() + 1);
             r.fail(src.qualifiedName() + ": key " + key.name() + " " + key.columnNames() + " would collide on the target: "
                     + rows + " source rows with distinct keys, e.g. " + String.join(", ", a) + " and " + String.join(", ", b)
-                    + ", are equal under the target comparison of " + String.join("; ", differing)
+                    + ", are equal under the target comparison of " + String.join("; ", comparisons)
                     + " (OceanBase utf8mb4 collations ignore trailing spaces, _ci ones also case). Loading would merge or reject"
                     + " them. Fix: --key-collation utf8mb4_bin keeps keys that differ in case apart; keys that differ only in"
                     + " trailing spaces must be changed on the source (or the table excluded)");
-        } catch (SQLException e) {
-            r.warnings.add("key " + key.name() + ": could not check the source keys for collisions under the target collation: "
-                    + e.getMessage());
         }
     }
 
