@@ -129,9 +129,15 @@ public final class KeyCollisionCheck {
             List<String> a = new ArrayList<>();
             List<String> b = new ArrayList<>();
             List<String> comparisons = new ArrayList<>();
+            boolean onlyTrailingSpaces = true;
             for (int i = 0; i < key.columnNames().size(); i++) {
-                a.add(quote(rs.getString(2 * i + 1)));
-                b.add(quote(rs.getString(2 * i + 2)));
+                String x = rs.getString(2 * i + 1);
+                String y = rs.getString(2 * i + 2);
+                a.add(quote(x));
+                b.add(quote(y));
+                if (x != null && y != null && !x.stripTrailing().equals(y.stripTrailing())) {
+                    onlyTrailingSpaces = false;
+                }
                 String name = key.columnNames().get(i);
                 ColumnDef s = src.column(name).orElse(null);
                 ColumnDef t = r.targetTable.column(name).orElseThrow();
@@ -145,8 +151,11 @@ public final class KeyCollisionCheck {
                     + rows + " source rows with distinct keys, e.g. " + String.join(", ", a) + " and " + String.join(", ", b)
                     + ", are equal under the target comparison of " + String.join("; ", comparisons)
                     + " (OceanBase utf8mb4 collations ignore trailing spaces, _ci ones also case). Loading would merge or reject"
-                    + " them. Fix: --key-collation utf8mb4_bin keeps keys that differ in case apart; keys that differ only in"
-                    + " trailing spaces must be changed on the source (or the table excluded)");
+                    + " them. Fix: " + (onlyTrailingSpaces
+                            ? "these keys differ only in trailing spaces, which no OceanBase utf8mb4 collation keeps apart: "
+                                    + "change them on the source, or exclude the table"
+                            : "--key-collation utf8mb4_bin keeps keys that differ in case apart (keys that differ only in "
+                                    + "trailing spaces must be changed on the source, or the table excluded)"));
         }
     }
 

@@ -167,7 +167,8 @@ class SourceFidelityIT {
                 "--target-password", ob.password()));
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("-- TABLE " + d + ".nopad -> " + d + ".nopad: FAILED",
-                "key PRIMARY [k] would collide on the target", "'a' and 'a '", "collation utf8mb4_nopad_bin");
+                "key PRIMARY [k] would collide on the target", "'a' and 'a '", "collation utf8mb4_nopad_bin",
+                "these keys differ only in trailing spaces");
         assertThat(SqlAssertions.rows(ob, null, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + d + "'"))
                 .containsExactlyInAnyOrder(List.of("nopad_ok"), List.of("nopad_nulls"));
     }
