@@ -11,4 +11,10 @@ public final class CorpusAccess {
     public static List<String> statements(String resource) throws IOException {
         return Corpus.statements(resource);
     }
+
+    /** Copies rows with plain JDBC (an oracle independent of the code under test): SELECT on src, INSERT on dst. */
+    public static void copy(java.sql.Connection src, String srcQuery, java.sql.Connection dst, String dstDb, String dstTable,
+            List<String> columns) throws java.sql.SQLException {
+        Corpus.copy(src, srcQuery, dst, dstDb, dstTable, columns);
+    }
 }

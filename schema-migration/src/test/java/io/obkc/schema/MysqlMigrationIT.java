@@ -143,6 +143,15 @@ class MysqlMigrationIT {
     }
 
     @Test
+    void foreignKeyActionsMissingFromTheBinlogAreWarned() {
+        assertThat(result.table(SRC + ".child").warnings)
+                .anyMatch(w -> w.startsWith("foreign key fk_child_parent [parent_id] -> " + SRC + ".parent ON DELETE CASCADE: ")
+                        && w.contains("not in the binlog"))
+                .anyMatch(w -> w.startsWith("foreign key fk_child_parent_name [parent_name] -> " + SRC + ".parent ON UPDATE SET NULL: "));
+        assertThat(result.table(SRC + ".grandchild").warnings).noneMatch(w -> w.contains("binlog"));
+    }
+
+    @Test
     void reRunCompletesAPartialMigration() throws Exception {
         ob.execute("DROP TABLE IF EXISTS " + DST + ".part_key", "DROP VIEW IF EXISTS " + DST + ".v_parent_upper");
         ConversionResult again = run();

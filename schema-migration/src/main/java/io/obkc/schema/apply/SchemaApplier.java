@@ -32,6 +32,7 @@ public final class SchemaApplier {
     }
 
     public void apply(ConversionResult result) throws SQLException {
+        keepKeyZero();
         Map<String, String> dbErrors = new HashMap<>();
         for (String db : result.databases) {
             try (Statement s = target.createStatement()) {
@@ -56,7 +57,7 @@ public final class SchemaApplier {
             applyOne(r, () -> tableExists(db, r.targetTable.name));
         }
         // Views may depend on views: create in passes until no progress.
-        List<ObjectReport> pending = new ArrayList<>(result.views.stream().filter(v -> !v.failed()).toList());
+        List<ObjectReport> pending = new ArrayList<>(result.views.stream().filter(v -> !v.failed() && !v.ddl.isEmpty()).toList());
         Map<ObjectReport, String> lastError = new LinkedHashMap<>();
         boolean progress = true;
         while (!pending.isEmpty() && progress) {
@@ -81,12 +82,14 @@ public final class SchemaApplier {
             }
         }
         for (ObjectReport v : pending) {
-            v.apply = "FAILED: " + v.ddl.get(0) + " -> " + lastError.get(v);
+            v.apply = "FAILED: view " + v.source + " -> " + v.target + ": the target rejected " + v.ddl.get(0) + " -> "
+                    + lastError.get(v) + "; source definition: " + (v.sourceDefinition == null ? "?" : v.sourceDefinition.strip());
         }
     }
 
     /** Creates deferred objects of one phase that are not there yet; returns one outcome line per object. */
     public List<String> applyDeferred(List<DeferredObject> objects, String phase) throws SQLException {
+        keepKeyZero();
         List<String> out = new ArrayList<>();
         for (DeferredObject d : objects) {
             if (!d.phase().equals(phase)) {
@@ -106,6 +109,18 @@ public final class SchemaApplier {
         }
         return out;
     }
+
+    /**
+     * Adds NO_AUTO_VALUE_ON_ZERO to the session's sql_mode (keeping the server's other modes): without it a key 0
+     * written into an AUTO_INCREMENT column in this session would silently get the next sequence value instead.
+     */
+    private void keepKeyZero() throws SQLException {
+        try (Statement s = target.createStatement()) {
+            s.execute(KEEP_KEY_ZERO);
+        }
+    }
+
+    static final String KEEP_KEY_ZERO = "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')";
 
     private interface Check {
         boolean exists() throws SQLException;

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.obkc.common.rules.ObjectMatcher;
+import io.obkc.common.rules.ObjectName;
 import io.obkc.schema.apply.SchemaApplier;
 import io.obkc.schema.apply.StateFile;
+import io.obkc.schema.check.KeyCollisionCheck;
 import io.obkc.schema.convert.ConversionOptions;
 import io.obkc.schema.convert.ConversionResult;
 import io.obkc.schema.convert.MysqlTypeMapper;
@@ -78,6 +80,9 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
     String hiddenKeyColumn;
     @Option(names = "--collation-map", description = "Override the collation mapping: source=target, e.g. utf8mb4_0900_ai_ci=utf8mb4_bin. Repeatable.")
     Map<String, String> collationMap = new LinkedHashMap<>();
+    @Option(names = "--key-collation", description = "Collation of the string columns of primary and unique keys on the target, e.g. "
+            + "utf8mb4_bin to keep keys that differ only in case apart (PostgreSQL, MySQL _bin/_cs collations). Default: the mapped collation.")
+    String keyCollation;
 
     @Option(names = "--state-dir", defaultValue = "obkc-state", description = "Directory of deferred-objects.json and schema-report.json. Default: ${DEFAULT-VALUE}")
     Path stateDir;
@@ -138,7 +143,7 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInput("invalid rule: " + e.getMessage());
         }
-        ConversionOptions options = new ConversionOptions(when, hiddenKeyColumn, collationMap);
+        ConversionOptions options = new ConversionOptions(when, hiddenKeyColumn, collationMap, keyCollation);
         SourceSchema schema;
         String pgDatabase = "";
         try (Connection src = connect("source", sourceUrl, sourceUser, password(sourcePassword, sourcePasswordEnv))) {
@@ -147,13 +152,20 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
         } catch (SQLException e) {
             throw new BadInput("reading the source schema failed: " + e.getMessage());
         }
+        List<String> unmatched = unmatchedIncludeRules(matcher, schema);
+        if (!unmatched.isEmpty()) {
+            throw new BadInput("include rule" + (unmatched.size() > 1 ? "s " : " ") + String.join(", ", unmatched)
+                    + " match" + (unmatched.size() > 1 ? "" : "es") + " no source table, view or other object (after --exclude): "
+                    + "check the database/schema and table names (rule names are <database>.<table> for MySQL, <schema>.<table> "
+                    + "for PostgreSQL)");
+        }
         Connection target = targetUrl == null ? null : connect("target", targetUrl, targetUser, password(targetPassword, targetPasswordEnv));
         try {
             TargetCapabilities caps = target == null ? TargetCapabilities.assumed(collationMap) : TargetCapabilities.probe(target, collationMap);
             ConversionResult result = new SchemaConverter(postgres ? new PostgresTypeMapper() : new MysqlTypeMapper(), caps, options)
                     .convert(schema, postgres ? TargetNaming.postgres(matcher, pgDatabaseTemplate, pgDatabase) : TargetNaming.mysql(matcher));
-            if (result.all().isEmpty()) {
-                err.println("warning: no source object matches the rules " + includeRules.replace('\n', ' '));
+            try (Connection src = connect("source", sourceUrl, sourceUser, password(sourcePassword, sourcePasswordEnv))) {
+                KeyCollisionCheck.run(src, schema.engine, result);
             }
             if (!dryRun) {
                 new SchemaApplier(target).apply(result);
@@ -226,6 +238,22 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
             all.addAll(Files.readAllLines(file));
         }
         return String.join("\n", all);
+    }
+
+    /** Include rules (quoted) that select no object of the source schema: a typo would otherwise migrate nothing, silently. */
+    static List<String> unmatchedIncludeRules(ObjectMatcher matcher, SourceSchema schema) {
+        List<ObjectName> names = new ArrayList<>();
+        schema.tables.forEach(t -> names.add(new ObjectName(t.database, t.name)));
+        schema.views.forEach(v -> names.add(new ObjectName(v.database(), v.name())));
+        schema.others.forEach(o -> names.add(new ObjectName(o.database(), o.name())));
+        names.addAll(schema.foldedPartitions);
+        List<String> out = new ArrayList<>();
+        for (var rule : matcher.includeRules()) {
+            if (names.stream().noneMatch(n -> rule.matches(n) && !matcher.isExcluded(n))) {
+                out.add("'" + rule.text() + "'");
+            }
+        }
+        return out;
     }
 
     /** Hides password=... in JDBC URLs, so that no message ever prints a password. */

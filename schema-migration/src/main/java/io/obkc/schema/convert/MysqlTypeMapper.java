@@ -1,6 +1,7 @@
 package io.obkc.schema.convert;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,7 +111,12 @@ public final class MysqlTypeMapper implements TypeMapper {
     }
 
     @Override
-    public String viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames) {
+    public TranslatedView viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames,
+            Map<ObjectName, io.obkc.schema.model.TableDef> sourceTables) {
+        if (ViewSqlTranslator.parses(definition, ViewSqlTranslator.Dialect.MYSQL)) {
+            return new ViewSqlTranslator(ViewSqlTranslator.Dialect.MYSQL, sourceDatabase, renames, Map.of()).translate(definition);
+        }
+        // MySQL dialect the parser does not know: the definition is MySQL already, so only the names are replaced.
         String out = definition;
         // Fully qualified table references first, then bare database qualifiers of whole-database renames.
         for (Map.Entry<ObjectName, ObjectName> e : renames.entrySet()) {
@@ -129,6 +135,6 @@ public final class MysqlTypeMapper implements TypeMapper {
         if (dbRename != null) {
             out = out.replace(Identifiers.quoteMysql(sourceDatabase) + ".", Identifiers.quoteMysql(dbRename) + ".");
         }
-        return out;
+        return new TranslatedView(out, List.of());
     }
 }

@@ -36,6 +36,12 @@ public final class ObjectReport {
     public HiddenKey hiddenKey;
     @JsonIgnore
     public RowKey rowKey;
+    /** Views: the source definition, quoted when applying the translated one fails. */
+    @JsonIgnore
+    public String sourceDefinition;
+    /** Tables: the source table as read (key columns and collations for the key collision check). */
+    @JsonIgnore
+    public io.obkc.schema.model.TableDef sourceTable;
 
     public ObjectReport(String kind, String source) {
         this.kind = kind;
@@ -62,6 +68,13 @@ public final class ObjectReport {
     @JsonIgnore
     public boolean failed() {
         return getStatus() == Status.FAILED;
+    }
+
+    /** Not created on purpose: the object is reported NOT_MIGRATED with the reason (e.g. a view OBKC cannot translate exactly). */
+    public void notMigrated(String reason) {
+        reportOnly = true;
+        ddl.clear();
+        warnings.add(reason);
     }
 
     public void fail(String reason) {

@@ -322,23 +322,10 @@ public final class PostgresTypeMapper implements TypeMapper {
         return out.toString();
     }
 
+    /** Parsed and rewritten by {@link ViewSqlTranslator}; throws {@link UntranslatableViewException} naming the construct. */
     @Override
-    public String viewDefinition(String sourceSchema, String definition, Map<ObjectName, ObjectName> renames) {
-        String out = definition.trim();
-        if (out.endsWith(";")) {
-            out = out.substring(0, out.length() - 1);
-        }
-        // Schema-qualified references (the reader sets search_path so that all are qualified) -> target names.
-        for (Map.Entry<ObjectName, ObjectName> e : renames.entrySet()) {
-            ObjectName s = e.getKey();
-            String pattern = "(?<![\\w\"])" + pgName(s.database()) + "\\." + pgName(s.table()) + "(?![\\w\"])";
-            out = out.replaceAll(pattern, Matcher.quoteReplacement(Identifiers.quoteMysql(e.getValue().database(), e.getValue().table())));
-        }
-        return expression(out);
-    }
-
-    private static String pgName(String name) {
-        String quoted = Pattern.quote("\"" + name.replace("\"", "\"\"") + "\"");
-        return name.matches("[a-z_][a-z0-9_$]*") ? "(?:" + Pattern.quote(name) + "|" + quoted + ")" : quoted;
+    public TranslatedView viewDefinition(String sourceSchema, String definition, Map<ObjectName, ObjectName> renames,
+            Map<ObjectName, io.obkc.schema.model.TableDef> sourceTables) {
+        return new ViewSqlTranslator(ViewSqlTranslator.Dialect.POSTGRESQL, sourceSchema, renames, sourceTables).translate(definition);
     }
 }

@@ -52,6 +52,10 @@ public final class SchemaConverter {
     private final TargetCapabilities target;
     private final ConversionOptions options;
     private final OceanBaseDdlWriter writer = new OceanBaseDdlWriter();
+    /** MySQL/MariaDB source: changes reach the target through the binlog, which lacks foreign-key cascades. */
+    private boolean binlogSource;
+    /** Source tables by name: views look up the types of the columns they use. */
+    private Map<ObjectName, TableDef> sourceTables = Map.of();
 
     public SchemaConverter(TypeMapper mapper, TargetCapabilities target, ConversionOptions options) {
         this.mapper = mapper;
@@ -63,6 +67,10 @@ public final class SchemaConverter {
      * @param naming source name -> target name (rule engine renames, PostgreSQL schema mapping); empty: not selected
      */
     public ConversionResult convert(SourceSchema schema, Function<ObjectName, Optional<ObjectName>> naming) {
+        binlogSource = schema.engine == SourceSchema.Engine.MYSQL;
+        sourceTables = new HashMap<>();
+        schema.tables.forEach(t -> sourceTables.put(new ObjectName(t.database, t.name), t));
+        schema.viewColumns.forEach(t -> sourceTables.put(new ObjectName(t.database, t.name), t));
         ConversionResult result = new ConversionResult(schema.engine.name(), schema.serverVersion, target.version());
         Map<ObjectName, ObjectName> renames = new LinkedHashMap<>();
         for (TableDef t : schema.tables) {
@@ -98,8 +106,8 @@ public final class SchemaConverter {
             }
         }
         for (OtherObject o : schema.others) {
-            result.others.add(ObjectReport.reportOnly(o.kind(), o.database() + "." + o.name(),
-                    o.detail() + ": not migrated; create it on the target by hand after switchover"));
+            result.others.add(ObjectReport.reportOnly(o.kind(), o.database() + "." + o.name(), o.kind().equals("PARTITION")
+                    ? o.detail() : o.detail() + ": not migrated; create it on the target by hand after switchover"));
         }
         return result;
     }
@@ -125,6 +133,7 @@ public final class SchemaConverter {
     ObjectReport convertTable(TableDef src, ObjectName dst, Map<ObjectName, ObjectName> renames) {
         ObjectReport r = new ObjectReport("TABLE", src.qualifiedName());
         r.target = dst.toString();
+        r.sourceTable = src;
         try {
             checkName("database", dst.database(), src.qualifiedName(), r);
             checkName("table", dst.table(), src.qualifiedName(), r);
@@ -139,6 +148,11 @@ public final class SchemaConverter {
             TargetCapabilities.Collation tc = target.map(src.charset, src.collation);
             t.charset = tc.charset();
             t.collation = tc.collation();
+            if (options.keyCollation() != null && (!target.supportsCollation(options.keyCollation())
+                    || !options.keyCollation().toLowerCase(Locale.ROOT).startsWith("utf8mb4_"))) {
+                r.fail(src.qualifiedName() + ": --key-collation " + options.keyCollation() + " is not a utf8mb4 collation of the target");
+                return r;
+            }
             if (tc.warning() != null && src.collation != null) {
                 ctx.warn("table: " + tc.warning());
             }
@@ -181,6 +195,7 @@ public final class SchemaConverter {
                 return r;
             }
             ensureAutoIncrementIsKey(t, fitted, ctx);
+            applyKeyCollation(t, fitted, ctx);
             chooseRowKey(t, fitted, ctx, r);
             t.indexes = fitted;
             checkRowSize(t, ctx);
@@ -202,6 +217,7 @@ public final class SchemaConverter {
                             + ", which is not migrated: foreign key dropped");
                     continue;
                 }
+                warnIfCascadeIsNotReplicated(fk, ctx);
                 ForeignKeyDef tf = new ForeignKeyDef(shorten(fk.name(), ctx, "foreign key"), fk.columns(), ref.database(),
                         ref.table(), fk.refColumns(), fk.onDelete(), fk.onUpdate());
                 t.foreignKeys.add(tf);
@@ -220,6 +236,37 @@ public final class SchemaConverter {
             r.fail(src.qualifiedName() + ": conversion error: " + e);
         }
         return r;
+    }
+
+    /**
+     * MySQL and MariaDB apply ON DELETE/ON UPDATE CASCADE and SET NULL/SET DEFAULT inside the storage engine and do
+     * not write the rows they change to the binlog, so change capture never sees them: the target keeps orphan or
+     * stale child rows until switchover (PostgreSQL's logical decoding does include them).
+     */
+    private void warnIfCascadeIsNotReplicated(ForeignKeyDef fk, MappingContext ctx) {
+        if (!binlogSource) {
+            return;
+        }
+        List<String> actions = new ArrayList<>();
+        if (changesChildRows(fk.onDelete())) {
+            actions.add("ON DELETE " + fk.onDelete().toUpperCase(Locale.ROOT));
+        }
+        if (changesChildRows(fk.onUpdate())) {
+            actions.add("ON UPDATE " + fk.onUpdate().toUpperCase(Locale.ROOT));
+        }
+        if (!actions.isEmpty()) {
+            ctx.warn("foreign key " + fk.name() + " " + fk.columns() + " -> " + fk.refDatabase() + "." + fk.refTable() + " "
+                    + String.join(" ", actions) + ": rows the source changes through this action are not in the binlog, so "
+                    + "incremental sync does not replicate them (child rows stay on the target after a cascading delete). "
+                    + "Until switchover, change child rows explicitly on the source, or re-check the child table with obkc-verify");
+        }
+    }
+
+    private static boolean changesChildRows(String action) {
+        return action != null && switch (action.toUpperCase(Locale.ROOT)) {
+            case "CASCADE", "SET NULL", "SET DEFAULT" -> true;
+            default -> false;
+        };
     }
 
     private IndexDef convertIndex(IndexDef i, TableDef t, MappingContext ctx, ObjectReport r) {
@@ -341,6 +388,38 @@ public final class SchemaConverter {
         return new IndexDef(i.name(), i.kind(), parts, i.comment());
     }
 
+    /** {@code --key-collation}: string columns of primary and unique keys get that collation instead of the mapped one. */
+    private void applyKeyCollation(TableDef t, List<IndexDef> indexes, MappingContext ctx) {
+        String collation = options.keyCollation();
+        if (collation == null) {
+            return;
+        }
+        for (IndexDef i : indexes) {
+            if (!i.isUnique()) {
+                continue;
+            }
+            for (String name : i.columnNames()) {
+                ColumnDef c = name == null ? null : t.column(name).orElse(null);
+                if (c != null && isCharacter(c) && !collation.equalsIgnoreCase(effectiveCollation(c, t))) {
+                    ctx.warn("column " + c.name + ": key column collation " + effectiveCollation(c, t) + " replaced by "
+                            + collation + " (--key-collation)");
+                    c.charset = TargetCapabilities.DEFAULT_CHARSET;
+                    c.collation = collation;
+                }
+            }
+        }
+    }
+
+    /** The collation a target column compares with: its own, or the table's. */
+    public static String effectiveCollation(ColumnDef c, TableDef t) {
+        return c.collation != null ? c.collation : t.collation;
+    }
+
+    /** Character (not binary) string columns: the ones whose comparison depends on a collation. */
+    public static boolean isCharacter(ColumnDef c) {
+        return c.dataType.contains("char") || TEXT_FAMILY.contains(c.dataType) || c.dataType.equals("enum") || c.dataType.equals("set");
+    }
+
     /** OceanBase, like MySQL, allows one AUTO_INCREMENT column and it must lead a key (PostgreSQL has no such rule). */
     private void ensureAutoIncrementIsKey(TableDef t, List<IndexDef> indexes, MappingContext ctx) {
         boolean seen = false;
@@ -421,8 +500,14 @@ public final class SchemaConverter {
         if (r.failed()) {
             return r;
         }
+        r.sourceDefinition = v.definition();
         try {
-            r.ddl.add(writer.createView(dst.database(), dst.table(), mapper.viewDefinition(v.database(), v.definition(), renames)));
+            TranslatedView view = mapper.viewDefinition(v.database(), v.definition(), renames, sourceTables);
+            r.ddl.add(writer.createView(dst.database(), dst.table(), view.select()));
+            r.warnings.addAll(view.warnings());
+        } catch (UntranslatableViewException e) {
+            r.notMigrated("view not migrated: " + e.getMessage() + "; create it by hand on the target. Source definition: "
+                    + v.definition().strip());
         } catch (RuntimeException e) {
             r.fail(r.source + ": cannot convert the view definition: " + e.getMessage());
         }

@@ -18,9 +18,12 @@ public interface TypeMapper {
     String expression(String sourceExpression);
 
     /**
-     * Translates a view's SELECT to MySQL syntax, replacing references to renamed tables.
+     * Translates a view's SELECT to MySQL syntax, replacing references to renamed tables; throws
+     * {@link UntranslatableViewException} naming a construct that is not translated exactly.
      *
      * @param renames source object -> target object of every migrated table and view
+     * @param sourceTables source tables by name, for the types of the columns a view uses
      */
-    String viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames);
+    TranslatedView viewDefinition(String sourceDatabase, String definition, Map<ObjectName, ObjectName> renames,
+            Map<ObjectName, io.obkc.schema.model.TableDef> sourceTables);
 }

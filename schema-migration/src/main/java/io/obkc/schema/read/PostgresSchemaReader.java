@@ -44,11 +44,14 @@ public final class PostgresSchemaReader implements SchemaReader {
         }
         SourceSchema schema = new SourceSchema(SourceSchema.Engine.POSTGRESQL, version);
         Map<Long, TableDef> byOid = new LinkedHashMap<>();
+        Map<Long, List<ObjectName>> partitions = new LinkedHashMap<>();
+        Map<Long, TableDef> viewOids = new LinkedHashMap<>();
         Set<String> schemas = new LinkedHashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.oid, c.relispartition, "
                         + "CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid, true) END, "
-                        + "EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a','i') AND c.relkind = 'S') "
+                        + "EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a','i') AND c.relkind = 'S'), "
+                        + "CASE WHEN c.relispartition THEN pg_partition_root(c.oid)::oid::bigint END "
                         + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                         + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname NOT IN ('pg_catalog','information_schema') "
                         + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' "
@@ -62,7 +65,12 @@ public final class PostgresSchemaReader implements SchemaReader {
                 }
                 schemas.add(ns);
                 switch (kind) {
-                    case "v" -> schema.views.add(new ViewDef(ns, name, rs.getString(7)));
+                    case "v" -> {
+                        schema.views.add(new ViewDef(ns, name, rs.getString(7)));
+                        TableDef columns = new TableDef(ns, name);
+                        viewOids.put(rs.getLong(5), columns);
+                        schema.viewColumns.add(columns);
+                    }
                     case "m" -> schema.others.add(new OtherObject("MATERIALIZED VIEW", ns, name, "materialized view"));
                     case "S" -> {
                         if (!rs.getBoolean(8)) {
@@ -71,8 +79,7 @@ public final class PostgresSchemaReader implements SchemaReader {
                     }
                     default -> {
                         if (rs.getBoolean(6)) {
-                            schema.others.add(new OtherObject("PARTITION", ns, name,
-                                    "partition of a partitioned table (its rows belong to the parent table)"));
+                            partitions.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(new ObjectName(ns, name));
                             continue;
                         }
                         TableDef t = new TableDef(ns, name);
@@ -87,12 +94,34 @@ public final class PostgresSchemaReader implements SchemaReader {
                 }
             }
         }
+        partitions.forEach((root, parts) -> notePartitions(byOid.get(root), parts, schema));
         Map<String, List<String>> enums = readEnums(c);
         readColumns(c, byOid, enums);
+        if (!viewOids.isEmpty()) {
+            readColumns(c, viewOids, enums);
+        }
         readIndexes(c, byOid);
         readConstraints(c, byOid);
         readOthers(c, schemas, selected, schema);
         return schema;
+    }
+
+    /**
+     * Partitions are not tables of their own on the target: their rows belong to the root partitioned table, which is
+     * created as one table. A partition whose root is not selected is reported, since its rows would have no target.
+     */
+    private static void notePartitions(TableDef root, List<ObjectName> parts, SourceSchema schema) {
+        if (root == null) {
+            for (ObjectName p : parts) {
+                schema.others.add(new OtherObject("PARTITION", p.database(), p.table(), "partition whose partitioned (root) "
+                        + "table is not selected; its rows belong to that table: select the root table instead"));
+            }
+            return;
+        }
+        schema.foldedPartitions.addAll(parts);
+        root.notes.add("partitions " + String.join(", ", parts.stream().map(ObjectName::toString).toList())
+                + " are not created: their rows belong to this table (stream them with a publication that has "
+                + "publish_via_partition_root = true, see docs/schema-migration.md)");
     }
 
     private Map<String, List<String>> readEnums(Connection c) throws SQLException {

@@ -53,7 +53,7 @@ class PostgresTypeMapperTest {
     @Test
     void viewReferencesAreRenamed() {
         String def = " SELECT p.id, p.name\n   FROM sm.parent p\n  WHERE p.id > 0;";
-        assertThat(mapper.viewDefinition("sm", def, Map.of(new ObjectName("sm", "parent"), new ObjectName("ob", "parent2"))))
-                .isEqualTo("SELECT p.id, p.name\n   FROM `ob`.`parent2` p\n  WHERE p.id > 0");
+        assertThat(mapper.viewDefinition("sm", def, Map.of(new ObjectName("sm", "parent"), new ObjectName("ob", "parent2")), Map.of()).select())
+                .isEqualTo("SELECT `p`.`id`, `p`.`name` FROM `ob`.`parent2` `p` WHERE `p`.`id` > 0");
     }
 }
