@@ -48,6 +48,10 @@ public final class TargetOffsets {
     private final String connector;
     /** Next offset to apply per partition, as last read from or written to the table (-1: no row yet). */
     private final Map<TopicPartition, Long> known = new HashMap<>();
+    /** Kafka timestamp of the last applied record per partition, as stored (absent: unknown). */
+    private final Map<TopicPartition, Long> knownTimestamp = new HashMap<>();
+    /** Partitions whose stored offset belongs to an earlier incarnation of the topic: nothing of it is skipped. */
+    private final java.util.Set<TopicPartition> reset = new java.util.HashSet<>();
     private boolean tableReady;
     private long skipped;
 
@@ -69,7 +73,13 @@ public final class TargetOffsets {
 
     /** Forgets what is known of these partitions (they were assigned anew): the next write reads them again. */
     public synchronized void forget(Collection<TopicPartition> partitions) {
-        partitions.forEach(known::remove);
+        partitions.forEach(this::forget);
+    }
+
+    private void forget(TopicPartition tp) {
+        known.remove(tp);
+        knownTimestamp.remove(tp);
+        reset.remove(tp);
     }
 
     private String qualified() {
@@ -94,17 +104,33 @@ public final class TargetOffsets {
         }
         List<ChangeEvent> out = new ArrayList<>(events.size());
         for (ChangeEvent e : events) {
-            if (e.record().originalKafkaOffset() >= known.get(partition(e))) {
+            TopicPartition tp = partition(e);
+            if (!reset.contains(tp) && e.record().originalKafkaOffset() < known.get(tp) && producedAfterLastApplied(tp, e)) {
+                // Below the stored offset, yet produced after the last record applied: the topic was re-created, or its
+                // offsets belong to another Kafka cluster (a dev cluster started afresh). The stored offset says nothing here.
+                LOG.warn("Record at offset {} of {} is below the stored offset {} in {} but was produced after the last record applied "
+                        + "there: the topic was re-created or the Kafka cluster is new; applying its records and replacing the stored offset",
+                        e.record().originalKafkaOffset(), tp, known.get(tp), qualified());
+                reset.add(tp);
+            }
+            if (reset.contains(tp) || e.record().originalKafkaOffset() >= known.get(tp)) {
                 out.add(e);
             } else {
                 skipped++;
             }
         }
         if (out.size() < events.size()) {
-            LOG.info("{} redelivered record(s) were already applied to the target (offsets in {}); not applied again",
-                    events.size() - out.size(), qualified());
+            LOG.info("{} redelivered record(s) were already applied to the target (offsets in {}); not applied again. If the topic "
+                    + "was re-created or its offsets reset on purpose, delete this connector's rows from {} first, or they stay skipped",
+                    events.size() - out.size(), qualified(), qualified());
         }
         return out;
+    }
+
+    private boolean producedAfterLastApplied(TopicPartition tp, ChangeEvent e) {
+        Long last = knownTimestamp.get(tp);
+        Long ts = e.record().timestamp();
+        return last != null && ts != null && ts > last;
     }
 
     /**
@@ -115,8 +141,17 @@ public final class TargetOffsets {
      */
     public synchronized Map<TopicPartition, Long> advance(Connection conn, List<ChangeEvent> events) throws SQLException {
         Map<TopicPartition, Long> next = new HashMap<>();
+        Map<TopicPartition, Long> lastTimestamp = new HashMap<>();
         for (ChangeEvent e : events) {
-            next.merge(partition(e), e.record().originalKafkaOffset() + 1, Math::max);
+            TopicPartition tp = partition(e);
+            if (e.record().originalKafkaOffset() + 1 > next.getOrDefault(tp, Long.MIN_VALUE)) {
+                next.put(tp, e.record().originalKafkaOffset() + 1);
+                if (e.record().timestamp() != null) {
+                    lastTimestamp.put(tp, e.record().timestamp());
+                } else {
+                    lastTimestamp.remove(tp);
+                }
+            }
         }
         for (Map.Entry<TopicPartition, Long> n : next.entrySet()) {
             Long knownNext = known.get(n.getKey());
@@ -128,9 +163,10 @@ public final class TargetOffsets {
             int changed;
             if (expected < 0) {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + qualified()
-                        + " (connector_name, topic, kafka_partition, next_offset) VALUES (?, ?, ?, ?)")) {
+                        + " (connector_name, topic, kafka_partition, next_offset, last_record_ts) VALUES (?, ?, ?, ?, ?)")) {
                     bindKey(ps, n.getKey());
                     ps.setLong(4, n.getValue());
+                    ps.setObject(5, lastTimestamp.get(n.getKey()));
                     changed = ps.executeUpdate();
                 } catch (SQLException e) {
                     if (e.getErrorCode() != 1062) {
@@ -140,39 +176,52 @@ public final class TargetOffsets {
                 }
             } else {
                 try (PreparedStatement ps = conn.prepareStatement("UPDATE " + qualified()
-                        + " SET next_offset = ? WHERE connector_name = ? AND topic = ? AND kafka_partition = ? AND next_offset = ?")) {
+                        + " SET next_offset = ?, last_record_ts = ? WHERE connector_name = ? AND topic = ? AND kafka_partition = ? AND next_offset = ?")) {
                     ps.setLong(1, n.getValue());
-                    ps.setString(2, connector);
-                    ps.setString(3, n.getKey().topic());
-                    ps.setInt(4, n.getKey().partition());
-                    ps.setLong(5, expected);
+                    ps.setObject(2, lastTimestamp.get(n.getKey()));
+                    ps.setString(3, connector);
+                    ps.setString(4, n.getKey().topic());
+                    ps.setInt(5, n.getKey().partition());
+                    ps.setLong(6, expected);
                     changed = ps.executeUpdate();
                 }
             }
             if (changed != 1) {
-                known.remove(n.getKey());
+                forget(n.getKey());
                 throw new StaleOffsetsException("Partition " + n.getKey() + " was written by another task since this task read its offset "
                         + expected + " from " + qualified() + " (a rebalance moved it)");
             }
         }
+        pendingTimestamps = lastTimestamp;
         return next;
     }
+
+    private Map<TopicPartition, Long> pendingTimestamps = Map.of();
 
     /** After the transaction that {@link #advance}d them committed. */
     public synchronized void committed(Map<TopicPartition, Long> next) {
         known.putAll(next);
+        for (TopicPartition tp : next.keySet()) {
+            reset.remove(tp);
+            Long ts = pendingTimestamps.get(tp);
+            if (ts != null) {
+                knownTimestamp.put(tp, ts);
+            } else {
+                knownTimestamp.remove(tp);
+            }
+        }
     }
 
     /** After the transaction rolled back: what was read may be stale. */
     public synchronized void rolledBack(Collection<TopicPartition> partitions) {
-        partitions.forEach(known::remove);
+        partitions.forEach(this::forget);
     }
 
     private void read(Connection conn, List<TopicPartition> partitions) throws SQLException {
         for (TopicPartition tp : partitions) {
             known.put(tp, -1L);
         }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT topic, kafka_partition, next_offset FROM " + qualified()
+        try (PreparedStatement ps = conn.prepareStatement("SELECT topic, kafka_partition, next_offset, last_record_ts FROM " + qualified()
                 + " WHERE connector_name = ?")) {
             ps.setString(1, connector);
             try (ResultSet rs = ps.executeQuery()) {
@@ -180,6 +229,10 @@ public final class TargetOffsets {
                     TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
                     if (partitions.contains(tp)) {
                         known.put(tp, rs.getLong(3));
+                        long ts = rs.getLong(4);
+                        if (!rs.wasNull()) {
+                            knownTimestamp.put(tp, ts);
+                        }
                     }
                 }
             }
@@ -191,14 +244,24 @@ public final class TargetOffsets {
             return;
         }
         try (Statement s = conn.createStatement()) {
+            createTable(s);
+        } catch (SQLException e) {
+            throw new SQLException("Cannot create the offsets table " + qualified() + " (offsets.storage.table): " + e.getMessage()
+                    + ". Grant the sink's user CREATE, SELECT, INSERT and UPDATE on that database, or point offsets.storage.table at a "
+                    + "database it may write", e.getSQLState(), e.getErrorCode(), e);
+        }
+        tableReady = true;
+    }
+
+    private void createTable(Statement s) throws SQLException {
+        {
             s.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quoteMysql(database));
             s.execute("CREATE TABLE IF NOT EXISTS " + qualified() + " (connector_name VARCHAR(255) NOT NULL, topic VARCHAR(255) NOT NULL, "
-                    + "kafka_partition INT NOT NULL, next_offset BIGINT NOT NULL, "
+                    + "kafka_partition INT NOT NULL, next_offset BIGINT NOT NULL, last_record_ts BIGINT NULL, "
                     + "updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), "
                     + "PRIMARY KEY (connector_name, topic, kafka_partition)) DEFAULT CHARSET = utf8mb4 COLLATE utf8mb4_bin "
                     + "COMMENT 'OBKC sink: Kafka offsets of applied row changes (offsets.storage.table)'");
         }
-        tableReady = true;
     }
 
     private void bindKey(PreparedStatement ps, TopicPartition tp) throws SQLException {

@@ -72,16 +72,27 @@ class ExactlyOnceIT {
         return task;
     }
 
+    /** Kafka's CreateTime of the record at an offset: a replay carries the same timestamps as the first delivery. */
+    private static long producedAt(long offset) {
+        return 1_700_000_000_000L + offset;
+    }
+
     private static SinkRecord insert(long offset, String v, int n) {
+        return insert(offset, v, n, producedAt(offset));
+    }
+
+    private static SinkRecord insert(long offset, String v, int n, long timestamp) {
         Struct after = new Struct(ROW).put("v", v).put("n", n);
         return new SinkRecord(TP.topic(), TP.partition(), null, null, ENVELOPE,
-                new Struct(ENVELOPE).put("op", "c").put("after", after).put("source", new Struct(SOURCE).put("db", DB).put("table", "k")), offset);
+                new Struct(ENVELOPE).put("op", "c").put("after", after).put("source", new Struct(SOURCE).put("db", DB).put("table", "k")), offset,
+                timestamp, org.apache.kafka.common.record.TimestampType.CREATE_TIME);
     }
 
     private static SinkRecord delete(long offset, String v, int n) {
         Struct before = new Struct(ROW).put("v", v).put("n", n);
         return new SinkRecord(TP.topic(), TP.partition(), null, null, ENVELOPE,
-                new Struct(ENVELOPE).put("op", "d").put("before", before).put("source", new Struct(SOURCE).put("db", DB).put("table", "k")), offset);
+                new Struct(ENVELOPE).put("op", "d").put("before", before).put("source", new Struct(SOURCE).put("db", DB).put("table", "k")), offset,
+                producedAt(offset), org.apache.kafka.common.record.TimestampType.CREATE_TIME);
     }
 
     private static List<SinkRecord> history() {
@@ -136,6 +147,27 @@ class ExactlyOnceIT {
         assertThat(rows()).isEqualTo(expected);
         assertThat(SqlAssertions.rows(ob, STATE, "SELECT next_offset FROM offsets WHERE connector_name = 'eo-sink'"))
                 .containsExactly(List.of("6"));
+    }
+
+    /**
+     * A Kafka cluster started afresh (or the topic re-created) numbers its records from 0 again: records below the stored
+     * offset but produced after the last applied one are applied, not skipped.
+     */
+    @Test
+    void aTopicStartedAfreshIsAppliedInFull() throws Exception {
+        OceanBaseSinkTask first = startTask(STATE + ".offsets");
+        first.put(history());
+        first.stop();
+        tasks.remove(first);
+        OceanBaseSinkTask second = startTask(STATE + ".offsets");
+        long later = producedAt(100);
+        second.put(List.of(insert(0, "x", 7, later), insert(1, "y", 8, later + 1)));
+        second.put(List.of(insert(2, "z", 9, later + 2)));
+        List<List<String>> expected = new ArrayList<>(EXPECTED);
+        expected.addAll(List.of(List.of("x", "7"), List.of("y", "8"), List.of("z", "9")));
+        assertThat(rows()).isEqualTo(expected);
+        assertThat(SqlAssertions.rows(ob, STATE, "SELECT next_offset FROM offsets WHERE connector_name = 'eo-sink'"))
+                .containsExactly(List.of("3"));
     }
 
     private static final class Context implements SinkTaskContext {

@@ -99,6 +99,8 @@ class OceanBaseSinkTaskIT {
         props.put("connection.password", "pw");
         props.put("retry.backoff.ms", "50");
         props.put("max.retries", "3");
+        // The task's user may write only this database; the offsets table lives there and is dropped with it.
+        props.put("offsets.storage.table", DB + ".obkc_offsets");
         return props;
     }
 

@@ -78,6 +78,8 @@ class OrderingGuardIT {
         props.put("max.retries", "3");
         props.put("pipeline.writes", "false");
         props.put("ordering.guard.enabled", Boolean.toString(guard));
+        // Kept in the test's database, dropped with it, so each test starts with no stored offsets.
+        props.put("offsets.storage.table", DB + ".obkc_offsets");
         task = new OceanBaseSinkTask();
         task.initialize(new Context());
         task.start(props);
