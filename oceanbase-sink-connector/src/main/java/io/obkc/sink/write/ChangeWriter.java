@@ -153,6 +153,11 @@ public final class ChangeWriter implements AutoCloseable {
         if (next != null) {
             offsets.committed(next);
         }
+        for (ChangeEvent e : executor.drainUnmatchedDeletes()) {
+            metrics.recordUnmatchedDelete();
+            LOG.warn("Delete of a row of keyless table {} from {} matched no row on the target: the target already differed from the "
+                    + "source (an earlier change missing or out of order); verify the table", e.table(), e.describeOrigin());
+        }
         metrics.recordFlush(events.size() - plan.skipped().size(), plan.skipped().size(), System.nanoTime() - start);
     }
 
@@ -228,6 +233,9 @@ public final class ChangeWriter implements AutoCloseable {
     }
 
     private void rollbackQuietly() {
+        if (executor != null) {
+            executor.drainUnmatchedDeletes();
+        }
         if (conn != null) {
             try {
                 conn.rollback();

@@ -21,6 +21,7 @@ public final class SinkMetrics {
     private final AtomicLong notRowData = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong unmatchedDeletes = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
     private long lastLogNs = System.nanoTime();
     private long writtenAtLastLog;
@@ -42,6 +43,14 @@ public final class SinkMetrics {
 
     void recordRetry() {
         retries.incrementAndGet();
+    }
+
+    public void recordUnmatchedDelete() {
+        unmatchedDeletes.incrementAndGet();
+    }
+
+    public long unmatchedDeletes() {
+        return unmatchedDeletes.get();
     }
 
     public void recordNotRowData() {
@@ -75,6 +84,7 @@ public final class SinkMetrics {
         gauge(pluginMetrics, "records-not-row-data-total", "Schema changes, heartbeats, transaction metadata and keyless tombstones", notRowData::get);
         gauge(pluginMetrics, "records-dead-lettered-total", "Records sent to the dead letter queue: rejected by the database, refused by the sink, or unreadable", deadLettered::get);
         gauge(pluginMetrics, "write-retries-total", "Retries after transient database failures", retries::get);
+        gauge(pluginMetrics, "deletes-unmatched-total", "Deletes of keyless rows (by before image) that matched no row on the target", unmatchedDeletes::get);
         gauge(pluginMetrics, "write-time-ms-total", "Time spent executing and committing row changes", () -> writeNanos.get() / 1_000_000L);
     }
 

@@ -60,6 +60,16 @@ public final class StepExecutor implements AutoCloseable {
         return statementsExecuted;
     }
 
+    /** Keyless deletes (and updates' delete halves) since the last call that matched no row on the target. */
+    private final List<ChangeEvent> unmatchedDeletes = new ArrayList<>();
+
+    /** Returns and forgets the keyless deletes that matched no row; called after a commit (or a rollback, to discard). */
+    public List<ChangeEvent> drainUnmatchedDeletes() {
+        List<ChangeEvent> out = List.copyOf(unmatchedDeletes);
+        unmatchedDeletes.clear();
+        return out;
+    }
+
     public void execute(WriteStep step) throws SQLException {
         if (step instanceof WriteStep.InsertRows s) {
             insertRows(s);
@@ -348,7 +358,10 @@ public final class StepExecutor implements AutoCloseable {
             for (int i = 0; i < values.size(); i++) {
                 ps.setObject(i + 1, values.get(i));
             }
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                // The target has no row equal to the before image: it differs from the source already. Said, never silent.
+                unmatchedDeletes.add(e);
+            }
             statementsExecuted++;
         }
     }

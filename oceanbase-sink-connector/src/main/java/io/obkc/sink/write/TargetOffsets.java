@@ -261,6 +261,15 @@ public final class TargetOffsets {
                     + "updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), "
                     + "PRIMARY KEY (connector_name, topic, kafka_partition)) DEFAULT CHARSET = utf8mb4 COLLATE utf8mb4_bin "
                     + "COMMENT 'OBKC sink: Kafka offsets of applied row changes (offsets.storage.table)'");
+            // A table made by an earlier version lacks the timestamp column: add it (NULL: unknown, nothing is reset on it).
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+                    + Identifiers.quoteMysqlString(database) + " AND TABLE_NAME = " + Identifiers.quoteMysqlString(table)
+                    + " AND COLUMN_NAME = 'last_record_ts'")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    s.execute("ALTER TABLE " + qualified() + " ADD COLUMN last_record_ts BIGINT NULL");
+                }
+            }
         }
     }
 
