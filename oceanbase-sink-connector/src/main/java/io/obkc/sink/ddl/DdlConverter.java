@@ -168,7 +168,7 @@ public final class DdlConverter {
         StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(target.quoted()).append(" (\n  ")
                 .append(String.join(",\n  ", lines)).append("\n) DEFAULT CHARSET = utf8mb4");
         if (tc.comment() != null && !tc.comment().isEmpty()) {
-            sb.append(" COMMENT = ").append(Identifiers.quoteMysqlString(tc.comment()));
+            sb.append(" COMMENT = ").append(Identifiers.quoteMysqlString(SourceColumnMapper.literalText(tc.comment())));
         }
         List<String> sql = new ArrayList<>();
         if (target.database() != null && !target.database().isEmpty()) {
@@ -198,7 +198,8 @@ public final class DdlConverter {
                 }
                 SourceColumn sc = column(tc, c, c.column());
                 String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()));
-                if (state.columnExists(target, c.column())) {
+                // The name the rows carry (tableChanges'), which may differ from the DDL text's (see TableChange.column).
+                if (state.columnExists(target, sc.name())) {
                     out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text, alter + "MODIFY COLUMN " + def + pos));
                 } else {
                     out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text, alter + "ADD COLUMN " + def + pos));

@@ -51,7 +51,7 @@ public final class SourceColumnMapper {
             sb.append(" AUTO_INCREMENT");
         }
         if (c.comment() != null && !c.comment().isEmpty()) {
-            sb.append(" COMMENT ").append(Identifiers.quoteMysqlString(c.comment()));
+            sb.append(" COMMENT ").append(Identifiers.quoteMysqlString(literalText(c.comment())));
         }
         return sb.toString();
     }
@@ -75,11 +75,20 @@ public final class SourceColumnMapper {
         return new MysqlSourceType(c.name(), c.typeName(), c.length(), c.scale(), false, false, labels);
     }
 
+    /** A label as Debezium lists it, quoted as in the DDL ({@code 'c\\'d'}, {@code 'a''b'}), as the label text itself. */
     private static String unquoteLabel(String v) {
         if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-            return v.substring(1, v.length() - 1).replace("''", "'");
+            return SqlLexer.unescapeStringBody(v.substring(1, v.length() - 1));
         }
         return v;
+    }
+
+    /**
+     * The text of a string literal whose quotes Debezium stripped but whose escapes it kept (column comments and
+     * literal defaults: {@code DEFAULT '\\\\'} arrives as two backslashes and stands for one).
+     */
+    static String literalText(String body) {
+        return SqlLexer.unescapeStringBody(body);
     }
 
     /**
@@ -100,8 +109,9 @@ public final class SourceColumnMapper {
             return MysqlTypeMapping.expressionDefault(v, type);
         }
         if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-            v = v.substring(1, v.length() - 1).replace("''", "'");
+            v = v.substring(1, v.length() - 1);
         }
-        return MysqlTypeMapping.literalDefault(v, type.baseType());
+        // Not trimmed: a default of ' ' is a space.
+        return MysqlTypeMapping.literalDefault(literalText(v.equals(d.trim()) ? d : v), type.baseType());
     }
 }

@@ -87,7 +87,7 @@ final class SqlLexer {
                 while (j < n) {
                     char d = sql.charAt(j);
                     if (d == '\\' && j + 1 < n) {
-                        v.append(unescape(sql.charAt(j + 1)));
+                        appendEscape(v, sql.charAt(j + 1));
                         j += 2;
                         continue;
                     }
@@ -135,13 +135,39 @@ final class SqlLexer {
         return out;
     }
 
-    private static char unescape(char c) {
-        return switch (c) {
-            case 'n' -> '\n';
-            case 't' -> '\t';
-            case 'r' -> '\r';
-            case '0' -> '\0';
-            default -> c;
-        };
+    /**
+     * The text a MySQL string literal stands for, given its body without the enclosing quotes, as Debezium's
+     * {@code tableChanges} carries defaults, comments and ENUM/SET labels: backslash escapes and a doubled
+     * {@code ''} are undone, so {@code \\\\} is one backslash and {@code it''s} is {@code it's}.
+     */
+    static String unescapeStringBody(String body) {
+        StringBuilder v = new StringBuilder(body.length());
+        int n = body.length();
+        for (int j = 0; j < n; j++) {
+            char d = body.charAt(j);
+            if (d == '\\' && j + 1 < n) {
+                appendEscape(v, body.charAt(++j));
+            } else if (d == '\'' && j + 1 < n && body.charAt(j + 1) == '\'') {
+                v.append('\'');
+                j++;
+            } else {
+                v.append(d);
+            }
+        }
+        return v.toString();
+    }
+
+    /** MySQL's escape sequences (String Literals, MySQL manual): {@code \\%} and {@code \\_} keep their backslash. */
+    private static void appendEscape(StringBuilder v, char c) {
+        switch (c) {
+            case 'n' -> v.append('\n');
+            case 't' -> v.append('\t');
+            case 'r' -> v.append('\r');
+            case '0' -> v.append('\0');
+            case 'b' -> v.append('\b');
+            case 'Z' -> v.append('\u001A');
+            case '%', '_' -> v.append('\\').append(c);
+            default -> v.append(c);
+        }
     }
 }

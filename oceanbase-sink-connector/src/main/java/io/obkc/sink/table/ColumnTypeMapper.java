@@ -1,5 +1,7 @@
 package io.obkc.sink.table;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -71,17 +73,16 @@ public final class ColumnTypeMapper {
             case "io.debezium.time.MicroTime":
             case "io.debezium.time.NanoTime":
             case "io.debezium.time.ZonedTime":
-                return "TIME(" + fractionalDigits(params, 6) + ")";
+                return withFsp("TIME", fractionalDigits(params, 6));
             case "io.debezium.time.Timestamp":
             case "org.apache.kafka.connect.data.Timestamp":
-                return "DATETIME(" + fractionalDigits(params, 3) + ")";
+                return withFsp("DATETIME", fractionalDigits(params, 3));
             case "io.debezium.time.MicroTimestamp":
             case "io.debezium.time.NanoTimestamp":
-                return "DATETIME(" + fractionalDigits(params, 6) + ")";
+                return withFsp("DATETIME", fractionalDigits(params, 6));
             case "io.debezium.time.ZonedTimestamp":
                 // TIMESTAMP keeps MySQL's semantics when the source column was TIMESTAMP; values are written in UTC.
-                return isSourceType(params, "TIMESTAMP") ? "TIMESTAMP(" + fractionalDigits(params, 6) + ")"
-                        : "DATETIME(" + fractionalDigits(params, 6) + ")";
+                return withFsp(isSourceType(params, "TIMESTAMP") ? "TIMESTAMP" : "DATETIME", fractionalDigits(params, 6));
             case "io.debezium.time.Year":
                 return "YEAR";
             case "io.debezium.time.MicroDuration":
@@ -203,13 +204,43 @@ public final class ColumnTypeMapper {
         return t != null && t.toUpperCase(Locale.ROOT).startsWith(type);
     }
 
-    /** Fractional-second digits from the source column (Debezium puts the fsp in the length), else the default. */
+    /**
+     * Fractional-second digits of the source column, else {@code defaultDigits}. Debezium puts the fsp in the
+     * length parameter, and leaves the parameter out when the MySQL/MariaDB column has none: {@code TIMESTAMP},
+     * {@code DATETIME} and {@code TIME} without a length mean fsp 0 in MySQL, so that is what they get (guessing
+     * more made the sink "widen" {@code TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} columns, issue 9). Debezium's
+     * MySQL-family connectors spell type names in upper case; PostgreSQL's ({@code timestamp}, where no precision
+     * means 6) are lower case and keep the default.
+     */
     private static int fractionalDigits(Map<String, String> params, int defaultDigits) {
+        if (!params.containsKey(SOURCE_TYPE)) {
+            return defaultDigits;
+        }
         Integer len = intParam(params, SOURCE_LENGTH);
-        if (len != null && len >= 0 && len <= 6 && params.containsKey(SOURCE_TYPE)) {
+        if (len != null && len >= 0 && len <= 6) {
             return len;
         }
+        if (len == null && MYSQL_TEMPORAL.contains(params.get(SOURCE_TYPE).trim())) {
+            return 0;
+        }
         return defaultDigits;
+    }
+
+    /** MySQL-family temporal type names as Debezium's MySQL and MariaDB connectors propagate them. */
+    private static final java.util.Set<String> MYSQL_TEMPORAL = java.util.Set.of("DATETIME", "TIMESTAMP", "TIME");
+
+    /**
+     * Whether the record's schema states the column's size (a propagated source length or a decimal precision).
+     * Sizes that {@link #sqlType} falls back to when it does not are defaults, never a reason to widen a target column.
+     */
+    public static boolean declaresSize(Schema schema) {
+        Map<String, String> params = schema.parameters();
+        return params != null && (params.containsKey(SOURCE_LENGTH) || params.containsKey(DebeziumValues.DECIMAL_PRECISION_PARAM));
+    }
+
+    /** {@code DATETIME(3)}, or {@code DATETIME} for fsp 0 as the target shows it. */
+    private static String withFsp(String type, int fsp) {
+        return fsp == 0 ? type : type + "(" + fsp + ")";
     }
 
     private static Integer intParam(Map<String, String> params, String name) {
@@ -224,9 +255,28 @@ public final class ColumnTypeMapper {
         }
     }
 
-    private static String quotedList(String csv) {
+    /**
+     * Debezium's {@code allowed} parameter: the labels joined with commas, a comma inside a label escaped as
+     * {@code \\,}. Split on the other commas, so a label {@code 'e,f'} stays one label.
+     */
+    private static String quotedList(String allowed) {
+        List<String> labels = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < allowed.length(); i++) {
+            char c = allowed.charAt(i);
+            if (c == '\\' && i + 1 < allowed.length() && allowed.charAt(i + 1) == ',') {
+                cur.append(',');
+                i++;
+            } else if (c == ',') {
+                labels.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        labels.add(cur.toString());
         StringBuilder sb = new StringBuilder();
-        for (String v : csv.split(",", -1)) {
+        for (String v : labels) {
             if (sb.length() > 0) {
                 sb.append(',');
             }

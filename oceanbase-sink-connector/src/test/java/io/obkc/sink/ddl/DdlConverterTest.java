@@ -184,4 +184,25 @@ class DdlConverterTest {
         assertThat(SourceColumnMapper.columnDefinition(col("ts", "TIMESTAMP", 3, null, true, "now()"), false))
                 .isEqualTo("`ts` timestamp(3) NULL DEFAULT CURRENT_TIMESTAMP(3)");
     }
+
+    /**
+     * Issue 9 item 11: literals in DDL sync, with the events built by Debezium's own MariaDB DDL parser and
+     * tableChanges serializer (DebeziumMariaDbSchemaChanges), which strip the quotes but keep the escapes.
+     */
+    @Test
+    void literalsArriveAsTheSourceMeantThem() {
+        String create = "CREATE TABLE orders (id INT PRIMARY KEY)";
+        state.tables.add("t_orders");
+        SchemaChange c = DebeziumMariaDbSchemaChanges.of("src", "orders", create,
+                "ALTER TABLE orders ADD COLUMN bs VARCHAR(5) NOT NULL DEFAULT '\\\\' COMMENT 'x\\';y', "
+                        + "ADD COLUMN e ENUM('c\\'d','a''b','e,f') DEFAULT 'a''b', ADD COLUMN `we``ird` INT, "
+                        + "ADD COLUMN nl VARCHAR(5) DEFAULT 'a\\nb' COMMENT 'it''s \\\\ 100\\%'");
+        assertThat(sql(convert(c))).containsExactly(
+                // One backslash: written '\\' (MySQL escapes), the comment x';y, not x\';y.
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `bs` varchar(5) NOT NULL DEFAULT '\\\\' COMMENT 'x'';y'",
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `e` enum('c''d','a''b','e,f') NULL DEFAULT 'a''b'",
+                // Debezium names a column added by ALTER TABLE with its backtick doubled, and so do its rows: the target column follows the rows.
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `we````ird` int NULL",
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `nl` varchar(5) NULL DEFAULT 'a\nb' COMMENT 'it''s \\\\ 100\\\\%'");
+    }
 }
