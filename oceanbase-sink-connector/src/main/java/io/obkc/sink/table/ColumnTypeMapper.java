@@ -81,8 +81,9 @@ public final class ColumnTypeMapper {
             case "io.debezium.time.NanoTimestamp":
                 return withFsp("DATETIME", fractionalDigits(params, 6));
             case "io.debezium.time.ZonedTimestamp":
-                // TIMESTAMP keeps MySQL's semantics when the source column was TIMESTAMP; values are written in UTC.
-                return withFsp(isSourceType(params, "TIMESTAMP") ? "TIMESTAMP" : "DATETIME", fractionalDigits(params, 6));
+                // TIMESTAMP keeps MySQL's semantics when the source column was a MySQL TIMESTAMP; values are written in UTC.
+                // PostgreSQL timestamptz becomes DATETIME like in the schema migration: TIMESTAMP stops in 2038.
+                return withFsp(isExactSourceType(params, "TIMESTAMP") ? "TIMESTAMP" : "DATETIME", fractionalDigits(params, 6));
             case "io.debezium.time.Year":
                 return "YEAR";
             case "io.debezium.time.MicroDuration":
@@ -204,13 +205,19 @@ public final class ColumnTypeMapper {
         return t != null && t.toUpperCase(Locale.ROOT).startsWith(type);
     }
 
+    /** Exactly that type name (PostgreSQL {@code TIMESTAMPTZ} is not MySQL {@code TIMESTAMP}). */
+    private static boolean isExactSourceType(Map<String, String> params, String type) {
+        String t = params.get(SOURCE_TYPE);
+        return t != null && t.trim().equalsIgnoreCase(type);
+    }
+
     /**
-     * Fractional-second digits of the source column, else {@code defaultDigits}. Debezium puts the fsp in the
-     * length parameter, and leaves the parameter out when the MySQL/MariaDB column has none: {@code TIMESTAMP},
-     * {@code DATETIME} and {@code TIME} without a length mean fsp 0 in MySQL, so that is what they get (guessing
-     * more made the sink "widen" {@code TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} columns, issue 9). Debezium's
-     * MySQL-family connectors spell type names in upper case; PostgreSQL's ({@code timestamp}, where no precision
-     * means 6) are lower case and keep the default.
+     * Fractional-second digits of the source column, else {@code defaultDigits}. Debezium's MySQL/MariaDB
+     * connectors put the fsp in the length parameter and leave the parameter out when the column has none:
+     * {@code TIMESTAMP}, {@code DATETIME} and {@code TIME} without a length mean fsp 0 in MySQL, so that is what
+     * they get (guessing more made the sink "widen" {@code TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} columns,
+     * issue 9). Debezium's PostgreSQL connector always sends a length (the display size, 29 for {@code timestamp})
+     * and the precision as the scale.
      */
     private static int fractionalDigits(Map<String, String> params, int defaultDigits) {
         if (!params.containsKey(SOURCE_TYPE)) {
@@ -220,7 +227,11 @@ public final class ColumnTypeMapper {
         if (len != null && len >= 0 && len <= 6) {
             return len;
         }
-        if (len == null && MYSQL_TEMPORAL.contains(params.get(SOURCE_TYPE).trim())) {
+        Integer scale = intParam(params, SOURCE_SCALE);
+        if (len != null && scale != null && scale >= 0 && scale <= 6) {
+            return scale;
+        }
+        if (len == null && MYSQL_TEMPORAL.contains(params.get(SOURCE_TYPE).trim().toUpperCase(Locale.ROOT))) {
             return 0;
         }
         return defaultDigits;
