@@ -64,10 +64,18 @@ public final class DdlConverter {
     }
 
     private final NameRouter nameRouter;
+    private final CapturedTables captured;
     private Function<Name, TableId> router;
 
+    /** Every table named by a schema change counts as captured; see {@link #DdlConverter(NameRouter, CapturedTables)}. */
     public DdlConverter(NameRouter nameRouter) {
+        this(nameRouter, CapturedTables.ALL);
+    }
+
+    /** @param captured the tables whose DDL is synchronized; statements naming any other table are not applied */
+    public DdlConverter(NameRouter nameRouter, CapturedTables captured) {
         this.nameRouter = nameRouter;
+        this.captured = captured;
     }
 
     /**
@@ -92,11 +100,50 @@ public final class DdlConverter {
         return n == null ? null : nameRouter.route(change, n.withDefaultDatabase(change.databaseName()));
     }
 
+    /** Every table a statement names (source names, possibly unqualified). */
+    static List<Name> tablesNamed(ParsedDdl ddl) {
+        List<Name> names = new ArrayList<>();
+        if (ddl instanceof ParsedDdl.CreateTable ct) {
+            names.add(ct.table());
+        } else if (ddl instanceof ParsedDdl.AlterTable at) {
+            names.add(at.table());
+            for (AlterClause c : at.clauses()) {
+                if (c.renameTo() != null) {
+                    names.add(c.renameTo().withDefaultDatabase(at.table().database()));
+                }
+            }
+        } else if (ddl instanceof ParsedDdl.RenameTable rt) {
+            rt.renames().forEach(r -> {
+                names.add(r.from());
+                names.add(r.to());
+            });
+        } else if (ddl instanceof ParsedDdl.TruncateTable tt) {
+            names.add(tt.table());
+        } else if (ddl instanceof ParsedDdl.DropTable dt) {
+            names.addAll(dt.tables());
+        } else if (ddl instanceof ParsedDdl.CreateIndex ci) {
+            names.add(ci.table());
+        } else if (ddl instanceof ParsedDdl.DropIndex di) {
+            names.add(di.table());
+        }
+        return names;
+    }
+
     public List<TargetDdl> convert(SchemaChange change, ParsedDdl ddl, TargetState state) {
         this.router = n -> nameRouter.route(change, n);
         String db = change.databaseName();
         String text = change.describe();
         List<TargetDdl> out = new ArrayList<>();
+        for (Name n : tablesNamed(ddl)) {
+            Name qualified = n.withDefaultDatabase(db);
+            if (!captured.isCaptured(change, qualified)) {
+                // Not OTHER's "not synchronized" by class: recorded with the reason, never applied, whatever the policies say.
+                out.add(new TargetDdl(DdlClass.OTHER, null, List.of(), text, "table " + qualified.database() + "." + qualified.table()
+                        + " is not captured by this sink (its topic " + CapturedTables.rowTopic(change, qualified)
+                        + " is not in topics/topics.regex)", null));
+                return out;
+            }
+        }
         if (ddl instanceof ParsedDdl.CreateTable ct) {
             Name src = ct.table().withDefaultDatabase(db);
             TableId target = router.apply(src);

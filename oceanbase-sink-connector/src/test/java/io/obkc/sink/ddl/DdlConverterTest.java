@@ -205,4 +205,34 @@ class DdlConverterTest {
                 "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `we````ird` int NULL",
                 "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `nl` varchar(5) NULL DEFAULT 'a\nb' COMMENT 'it''s \\\\ 100\\\\%'");
     }
+
+    /**
+     * Issue 9 item 11: with a schema history of all tables, Debezium sends DDL of databases the sink does not capture.
+     * The sink applies DDL only for tables whose row topic ({@code <prefix>.<db>.<table>}) it subscribes to.
+     */
+    @Test
+    void ddlOfTablesNotCapturedIsNotApplied() {
+        DdlConverter scoped = new DdlConverter((change, name) -> new TableId("tgt", "t_" + name.table()),
+                CapturedTables.fromSubscription(null, "p(\\.src\\..*)?"));
+        state.tables.add("t_orders");
+        for (String ddl : List.of("DROP TABLE other.orders", "TRUNCATE TABLE other.orders", "ALTER TABLE other.orders DROP COLUMN note",
+                "RENAME TABLE src.orders TO other.orders", "CREATE TABLE other.orders (id INT PRIMARY KEY)")) {
+            SchemaChange c = change(ddl, null, List.of(), List.of());
+            List<TargetDdl> out = scoped.convert(c, DdlParser.parse(ddl), state);
+            assertThat(out).as(ddl).singleElement().satisfies(t -> {
+                assertThat(t.ddlClass()).isEqualTo(DdlClass.OTHER);
+                assertThat(t.sql()).isEmpty();
+                assertThat(t.note()).contains("not captured", "p.other.orders");
+            });
+        }
+        // The captured database, qualified or by the event's default database, is applied; an explicit topic list works too.
+        assertThat(sql(scoped.convert(change("DROP TABLE orders", null, List.of(), List.of()), DdlParser.parse("DROP TABLE orders"), state)))
+                .containsExactly("DROP TABLE IF EXISTS `tgt`.`t_orders`");
+        DdlConverter listed = new DdlConverter((change, name) -> new TableId("tgt", "t_" + name.table()),
+                CapturedTables.fromSubscription(List.of("p.src.orders"), null));
+        assertThat(sql(listed.convert(change("DROP TABLE src.orders", null, List.of(), List.of()), DdlParser.parse("DROP TABLE src.orders"), state)))
+                .containsExactly("DROP TABLE IF EXISTS `tgt`.`t_orders`");
+        assertThat(sql(listed.convert(change("DROP TABLE src.items", null, List.of(), List.of()), DdlParser.parse("DROP TABLE src.items"), state)))
+                .isEmpty();
+    }
 }
