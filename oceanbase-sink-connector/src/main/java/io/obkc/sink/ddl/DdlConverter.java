@@ -66,6 +66,8 @@ public final class DdlConverter {
     private final NameRouter nameRouter;
     private final CapturedTables captured;
     private Function<Name, TableId> router;
+    /** The current statement's DEFAULT/ON UPDATE CURRENT_TIMESTAMP clauses, by lower-case column name. */
+    private java.util.Map<String, CurrentTimestampClauses> clocks = java.util.Map.of();
 
     /** Every table named by a schema change counts as captured; see {@link #DdlConverter(NameRouter, CapturedTables)}. */
     public DdlConverter(NameRouter nameRouter) {
@@ -131,6 +133,7 @@ public final class DdlConverter {
 
     public List<TargetDdl> convert(SchemaChange change, ParsedDdl ddl, TargetState state) {
         this.router = n -> nameRouter.route(change, n);
+        this.clocks = CurrentTimestampClauses.read(change.ddl());
         String db = change.databaseName();
         String text = change.describe();
         List<TargetDdl> out = new ArrayList<>();
@@ -207,7 +210,7 @@ public final class DdlConverter {
         List<String> lines = new ArrayList<>();
         for (SourceColumn c : tc.columns()) {
             boolean pk = tc.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));
-            lines.add(SourceColumnMapper.columnDefinition(c, pk));
+            lines.add(SourceColumnMapper.columnDefinition(c, pk, clock(c)));
         }
         if (!tc.primaryKey().isEmpty()) {
             lines.add("PRIMARY KEY (" + String.join(", ", tc.primaryKey().stream().map(Identifiers::quoteMysql).toList()) + ")");
@@ -238,13 +241,13 @@ public final class DdlConverter {
                     for (SourceColumn sc : requireTableChange(tc, c).columns()) {
                         if (!state.columnExists(target, sc.name())) {
                             out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text,
-                                    alter + "ADD COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()))));
+                                    alter + "ADD COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc))));
                         }
                     }
                     return out;
                 }
                 SourceColumn sc = column(tc, c, c.column());
-                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()));
+                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc));
                 // The name the rows carry (tableChanges'), which may differ from the DDL text's (see TableChange.column).
                 if (state.columnExists(target, sc.name())) {
                     out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text, alter + "MODIFY COLUMN " + def + pos));
@@ -260,11 +263,11 @@ public final class DdlConverter {
             case MODIFY_COLUMN: {
                 SourceColumn sc = column(tc, c, c.column());
                 return List.of(TargetDdl.of(DdlClass.MODIFY_COLUMN, target, text,
-                        alter + "MODIFY COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name())) + pos));
+                        alter + "MODIFY COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc)) + pos));
             }
             case CHANGE_COLUMN: {
                 SourceColumn sc = column(tc, c, c.newColumn());
-                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()));
+                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc));
                 boolean oldExists = state.columnExists(target, c.column());
                 if (c.column().equalsIgnoreCase(c.newColumn()) && !c.column().equals(c.newColumn()) && oldExists) {
                     return List.of(TargetDdl.of(DdlClass.CHANGE_COLUMN, target, text,
@@ -332,6 +335,11 @@ public final class DdlConverter {
         }
         sql.add("RENAME TABLE " + from.quoted() + " TO " + to.quoted());
         return new TargetDdl(DdlClass.RENAME_TABLE, from, List.copyOf(sql), text, "to " + to, null);
+    }
+
+    private CurrentTimestampClauses clock(SourceColumn c) {
+        CurrentTimestampClauses k = clocks.get(c.name().toLowerCase(java.util.Locale.ROOT));
+        return k != null ? k : clocks.get(c.name().replace("``", "`").toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean isPk(TableChange tc, String column) {

@@ -39,13 +39,27 @@ public final class SourceColumnMapper {
      * @throws UnsupportedSourceTypeException for a type OceanBase has no counterpart for
      */
     public static String columnDefinition(SourceColumn c, boolean primaryKey) {
+        return columnDefinition(c, primaryKey, null);
+    }
+
+    /**
+     * @param clock the column's {@code DEFAULT}/{@code ON UPDATE CURRENT_TIMESTAMP} as the statement text has them (tableChanges
+     *              has a stand-in default and no ON UPDATE), or null
+     */
+    public static String columnDefinition(SourceColumn c, boolean primaryKey, CurrentTimestampClauses clock) {
         OceanBaseType type = map(c);
         StringBuilder sb = new StringBuilder(Identifiers.quoteMysql(c.name())).append(' ').append(type.sql());
         boolean notNull = primaryKey || !c.optional() || c.autoIncremented();
         sb.append(notNull ? " NOT NULL" : " NULL");
-        String dflt = defaultClause(c, type);
+        boolean temporal = type.baseType().equals("datetime") || type.baseType().equals("timestamp");
+        String dflt = temporal && clock != null && clock.defaultExpression() != null
+                ? MysqlTypeMapping.normalizeCurrentTimestamp(clock.defaultExpression(), type.fsp())
+                : defaultClause(c, type);
         if (dflt != null && !c.autoIncremented()) {
             sb.append(" DEFAULT ").append(dflt);
+        }
+        if (temporal && clock != null && clock.onUpdate() != null) {
+            sb.append(" ON UPDATE ").append(MysqlTypeMapping.normalizeCurrentTimestamp(clock.onUpdate(), type.fsp()));
         }
         if (c.autoIncremented()) {
             sb.append(" AUTO_INCREMENT");

@@ -235,4 +235,29 @@ class DdlConverterTest {
         assertThat(sql(listed.convert(change("DROP TABLE src.items", null, List.of(), List.of()), DdlParser.parse("DROP TABLE src.items"), state)))
                 .isEmpty();
     }
+
+    /**
+     * Debezium's tableChanges replaces DEFAULT CURRENT_TIMESTAMP with '1970-01-01 00:00:00' and drops ON UPDATE; the
+     * statement text has both (events built by Debezium's own parser).
+     */
+    @Test
+    void currentTimestampDefaultsAndOnUpdateComeFromTheStatement() {
+        String create = "CREATE TABLE orders (id INT PRIMARY KEY, ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, "
+                + "dt DATETIME(3) DEFAULT NOW(3), d2 DATETIME DEFAULT '2000-01-01 00:00:00', n DECIMAL(5,2) DEFAULT 1.5)";
+        List<String> created = sql(convert(DebeziumMariaDbSchemaChanges.of("src", "orders", create)));
+        assertThat(created.get(1)).contains("`ts` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,",
+                "`dt` datetime(3) NULL DEFAULT CURRENT_TIMESTAMP(3),", "`d2` datetime NULL DEFAULT '2000-01-01 00:00:00',",
+                "`n` decimal(5,2) NULL DEFAULT 1.5");
+        // A snapshot's CREATE TABLE is MariaDB's SHOW CREATE TABLE text.
+        String snapshot = "CREATE TABLE `orders` (\n  `id` int(11) NOT NULL,\n  `ts` timestamp NOT NULL DEFAULT current_timestamp() "
+                + "ON UPDATE current_timestamp(),\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        assertThat(sql(convert(DebeziumMariaDbSchemaChanges.of("src", "orders", snapshot))).get(1))
+                .contains("`ts` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,");
+        state.tables.add("t_orders");
+        assertThat(sql(convert(DebeziumMariaDbSchemaChanges.of("src", "orders", create,
+                "ALTER TABLE orders ADD COLUMN u DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6) AFTER id, "
+                        + "ADD COLUMN v INT NOT NULL DEFAULT 5"))))
+                .containsExactly("ALTER TABLE `tgt`.`t_orders` ADD COLUMN `u` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) "
+                        + "ON UPDATE CURRENT_TIMESTAMP(6) AFTER `id`", "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `v` int NOT NULL DEFAULT 5");
+    }
 }
