@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.obkc.common.types.MysqlStringLiterals;
+
 /**
  * A small MySQL-dialect tokenizer for DDL statements: words, `quoted` identifiers, 'string' and
  * "string" literals, numbers and single-character symbols. Comments are dropped, except that the
@@ -137,37 +139,13 @@ final class SqlLexer {
 
     /**
      * The text a MySQL string literal stands for, given its body without the enclosing quotes, as Debezium's
-     * {@code tableChanges} carries defaults, comments and ENUM/SET labels: backslash escapes and a doubled
-     * {@code ''} are undone, so {@code \\\\} is one backslash and {@code it''s} is {@code it's}.
+     * {@code tableChanges} carries defaults, comments and ENUM/SET labels.
      */
     static String unescapeStringBody(String body) {
-        StringBuilder v = new StringBuilder(body.length());
-        int n = body.length();
-        for (int j = 0; j < n; j++) {
-            char d = body.charAt(j);
-            if (d == '\\' && j + 1 < n) {
-                appendEscape(v, body.charAt(++j));
-            } else if (d == '\'' && j + 1 < n && body.charAt(j + 1) == '\'') {
-                v.append('\'');
-                j++;
-            } else {
-                v.append(d);
-            }
-        }
-        return v.toString();
+        return MysqlStringLiterals.unescape(body);
     }
 
-    /** MySQL's escape sequences (String Literals, MySQL manual): {@code \\%} and {@code \\_} keep their backslash. */
     private static void appendEscape(StringBuilder v, char c) {
-        switch (c) {
-            case 'n' -> v.append('\n');
-            case 't' -> v.append('\t');
-            case 'r' -> v.append('\r');
-            case '0' -> v.append('\0');
-            case 'b' -> v.append('\b');
-            case 'Z' -> v.append('\u001A');
-            case '%', '_' -> v.append('\\').append(c);
-            default -> v.append(c);
-        }
+        MysqlStringLiterals.appendEscape(v, c);
     }
 }

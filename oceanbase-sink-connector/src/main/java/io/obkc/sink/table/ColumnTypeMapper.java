@@ -1,7 +1,5 @@
 package io.obkc.sink.table;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +8,7 @@ import org.apache.kafka.connect.data.Schema;
 
 import io.obkc.common.debezium.DebeziumValues;
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.MysqlStringLiterals;
 
 /**
  * Chooses the OceanBase MySQL-mode column type for a Connect field, for auto-created tables and
@@ -266,28 +265,10 @@ public final class ColumnTypeMapper {
         }
     }
 
-    /**
-     * Debezium's {@code allowed} parameter: the labels joined with commas, a comma inside a label escaped as
-     * {@code \\,}. Split on the other commas, so a label {@code 'e,f'} stays one label.
-     */
+    /** Debezium's {@code allowed} parameter as an SQL list: a label {@code 'e,f'} stays one label (see MysqlStringLiterals). */
     private static String quotedList(String allowed) {
-        List<String> labels = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < allowed.length(); i++) {
-            char c = allowed.charAt(i);
-            if (c == '\\' && i + 1 < allowed.length() && allowed.charAt(i + 1) == ',') {
-                cur.append(',');
-                i++;
-            } else if (c == ',') {
-                labels.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        labels.add(cur.toString());
         StringBuilder sb = new StringBuilder();
-        for (String v : labels) {
+        for (String v : MysqlStringLiterals.splitAllowed(allowed)) {
             if (sb.length() > 0) {
                 sb.append(',');
             }

@@ -165,6 +165,9 @@ public final class ValueConverter {
                 case DebeziumValues.CONNECT_DECIMAL:
                 case DebeziumValues.VARIABLE_SCALE_DECIMAL:
                     return requireDecimalInRange(DebeziumValues.toBigDecimal(value));
+                case DebeziumValues.ENUM:
+                case DebeziumValues.ENUM_SET:
+                    return enumText(schema, value.toString());
                 case DebeziumValues.BITS:
                     return DebeziumValues.bitsToLong(DebeziumValues.toBytes(value));
                 default:
@@ -183,6 +186,19 @@ public final class ValueConverter {
             case ARRAY, MAP, STRUCT -> toJson(schema, value);
             default -> value;
         };
+    }
+
+    /**
+     * Debezium's MySQL/MariaDB connectors send ENUM/SET values as the label text of the DDL with its backslash escapes
+     * kept and a comma inside a label escaped ({@code 'e,f'} arrives as {@code e\,f}); undone here. Other sources
+     * (a propagated source type other than ENUM/SET, e.g. a PostgreSQL enum type) are written as they are.
+     */
+    private static String enumText(Schema schema, String v) {
+        String source = schema.parameters() == null ? null : schema.parameters().get(DebeziumValues.SOURCE_TYPE_PARAM);
+        if (source != null && !source.trim().equalsIgnoreCase("ENUM") && !source.trim().equalsIgnoreCase("SET")) {
+            return v;
+        }
+        return io.obkc.common.types.MysqlStringLiterals.unescapeBackslashes(v);
     }
 
     /** PostgreSQL's 'infinity' and '-infinity' as Debezium sends them: pgjdbc's sentinels read as microseconds, or the words. */

@@ -127,4 +127,22 @@ class EdgeValuesTest {
         assertThat(ColumnTypeMapper.sqlType(pg(SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp"), "t3", "TIMESTAMP", "26", "3").build(),
                 false)).isEqualTo("DATETIME(3)");
     }
+
+    /**
+     * Debezium's MariaDB connector sends the ENUM value of label 'e,f' as "e\,f" and of label 'x\y' (DDL 'x\\y') as "x\\y":
+     * the label text of its allowed list, escapes kept (read off Debezium's own converter). The sink writes the label.
+     */
+    @Test
+    void mysqlEnumValuesLoseDebeziumsEscapes() throws Exception {
+        Schema e = SchemaBuilder.string().name("io.debezium.data.Enum").optional().parameter("allowed", "c'd,a'b,e\\,f,x\\\\y")
+                .parameter("__debezium.source.column.type", "ENUM").parameter("__debezium.source.column.name", "e").build();
+        assertThat(bound(e, "e\\,f")).isEqualTo("e,f");
+        assertThat(bound(e, "c'd")).isEqualTo("c'd");
+        assertThat(bound(e, "x\\\\y")).isEqualTo("x\\y");
+        assertThat(ColumnTypeMapper.sqlType(e, false)).isEqualTo("ENUM('c''d','a''b','e,f','x\\\\y')");
+        // A PostgreSQL enum type is written as sent.
+        Schema pgEnum = SchemaBuilder.string().name("io.debezium.data.Enum").optional().parameter("allowed", "a\\b")
+                .parameter("__debezium.source.column.type", "MOOD").build();
+        assertThat(bound(pgEnum, "a\\b")).isEqualTo("a\\b");
+    }
 }
