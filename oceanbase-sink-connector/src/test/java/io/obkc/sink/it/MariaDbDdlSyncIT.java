@@ -213,7 +213,8 @@ class MariaDbDdlSyncIT {
                 + "WHERE TABLE_SCHEMA = '" + TGT + "' AND TABLE_NAME = 't4' AND COLUMN_NAME = 'ts'").get(0))
                 .containsExactly("timestamp", "CURRENT_TIMESTAMP", "on update current_timestamp");
         assertThat(defs.get(2)).containsExactly("bs", "varchar(5)", "\\", "x';y");
-        assertThat(defs.get(3)).containsExactly("e", "enum('c''d','a''b','e,f')", "a'b", "");
+        // OceanBase's COLUMN_TYPE shows the labels without re-escaping their quotes.
+        assertThat(defs.get(3)).containsExactly("e", "enum('c'd','a'b','e,f')", "a'b", "");
         // Debezium's MariaDB parser names a column added by ALTER TABLE with its backtick doubled, and its rows carry that
         // name; the target column follows the rows (docs/ddl-sync.md).
         assertThat(defs.get(4).get(0)).isEqualTo("we``ird");

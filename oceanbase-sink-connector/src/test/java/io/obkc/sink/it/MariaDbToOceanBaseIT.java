@@ -57,12 +57,14 @@ class MariaDbToOceanBaseIT {
      * TIMESTAMP(6)/DATETIME(3)/TIME(6), and an existing target column must not be "widened".
      */
     private static final String STAMPED_DDL = "CREATE TABLE stamped (id INT NOT NULL PRIMARY KEY, "
-            + "ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, dt DATETIME, t TIME, note VARCHAR(20))";
+            + "ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, dt DATETIME, t TIME, note VARCHAR(20), "
+            + "lbl ENUM('a','e,f'))";
     /** What the schema migration (MysqlTypeMapping, docs/type-mapping.md) creates for STAMPED_DDL: the same types. */
     private static final String STAMPED_TARGET_DDL = "CREATE TABLE stamped (id INT NOT NULL PRIMARY KEY, "
-            + "ts timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, dt datetime NULL, t time NULL, note varchar(20) NULL)";
+            + "ts timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, dt datetime NULL, t time NULL, note varchar(20) NULL, "
+            + "lbl enum('a','e,f') NULL)";
     private static final String STAMPED_SELECT = "SELECT id, DATE_FORMAT(ts, '%Y-%m-%d %H:%i:%s.%f'), DATE_FORMAT(dt, '%Y-%m-%d %H:%i:%s.%f'), "
-            + "CAST(t AS CHAR), note FROM stamped ORDER BY id";
+            + "CAST(t AS CHAR), note, lbl FROM stamped ORDER BY id";
 
     private static final String ALL_TYPES_SELECT = "SELECT id, c_tinyint, c_tinyint_u, c_smallint, c_smallint_u, c_mediumint, c_mediumint_u, "
             + "c_int, c_int_u, c_bigint, c_bigint_u, c_decimal, c_decimal0, c_float, c_double, c_bool, c_date, c_time, c_time3, c_time6, "
@@ -87,8 +89,8 @@ class MariaDbToOceanBaseIT {
                 "CREATE TABLE no_key (a INT, b VARCHAR(20))",
                 "CREATE TABLE narrow (id INT PRIMARY KEY, v VARCHAR(100))",
                 STAMPED_DDL,
-                "INSERT INTO stamped (id, ts, dt, t, note) VALUES (1, '2024-05-06 07:08:09', '2024-05-06 07:08:09', '-12:34:56', 'one'), "
-                        + "(2, '2030-01-01 00:00:00', '9999-12-31 23:59:59', '838:59:59', 'two')",
+                "INSERT INTO stamped (id, ts, dt, t, note, lbl) VALUES (1, '2024-05-06 07:08:09', '2024-05-06 07:08:09', '-12:34:56', 'one', 'e,f'), "
+                        + "(2, '2030-01-01 00:00:00', '9999-12-31 23:59:59', '838:59:59', 'two', 'a')",
                 "INSERT INTO stamped (id, note) VALUES (3, 'defaults')");
         // Snapshot rows: present before the connector starts.
         try (Connection c = mariadb.connect(DB); Statement s = c.createStatement()) {
@@ -300,7 +302,7 @@ class MariaDbToOceanBaseIT {
     void timestampWithoutFractionalSecondsStaysAsItIs() throws Exception {
         // Auto-created by the main sink: the source's types, no guessed fractional seconds.
         awaitSameRows("stamped", STAMPED_SELECT);
-        assertThat(columnTypes(DB, "stamped")).containsExactly("int(11)", "timestamp", "datetime", "time", "varchar(20)");
+        assertThat(columnTypes(DB, "stamped")).containsExactly("int(11)", "timestamp", "datetime", "time", "varchar(20)", "enum('a','e,f')");
         // A target created first by the schema migration, then the snapshot through a sink with widening on (the default):
         // every row arrives, nothing is dead-lettered, and the column definitions are not touched.
         oceanbase.execute("DROP DATABASE IF EXISTS e2e_stamped", "CREATE DATABASE e2e_stamped", "USE e2e_stamped", STAMPED_TARGET_DDL);
