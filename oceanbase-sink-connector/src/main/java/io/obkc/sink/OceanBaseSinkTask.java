@@ -1,6 +1,7 @@
 package io.obkc.sink;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -113,8 +114,12 @@ public class OceanBaseSinkTask extends SinkTask {
             }
             // The DDL names a source table; its row changes come from <prefix>.<db>.<table>, so ${topic} formats route alike.
             ddlWaitMs = config.getLong(OceanBaseSinkConnectorConfig.DDL_ORDERING_WAIT_MS);
+            // DDL is applied only to tables whose row topics this connector subscribes to (docs/ddl-sync.md, "Captured tables").
+            String topics = props.get("topics");
             ddlConverter = new DdlConverter((change, name) -> router.route(change.record().topic() + "." + name.database() + "." + name.table(),
-                    name.database(), name.table()));
+                    name.database(), name.table()), io.obkc.sink.ddl.CapturedTables.fromSubscription(
+                            topics == null || topics.isBlank() ? List.of() : Arrays.stream(topics.split(",")).map(String::trim).toList(),
+                            props.get("topics.regex")));
             ddlApplier = new DdlApplier(connections, ddlConverter, tables, policies,
                     "fail".equalsIgnoreCase(config.getString(OceanBaseSinkConnectorConfig.DDL_UNSUPPORTED_POLICY).trim()),
                     DdlApplier.parseAuditTable(config.getString(OceanBaseSinkConnectorConfig.DDL_AUDIT_TABLE)),

@@ -64,10 +64,20 @@ public final class DdlConverter {
     }
 
     private final NameRouter nameRouter;
+    private final CapturedTables captured;
     private Function<Name, TableId> router;
+    /** The current statement's DEFAULT/ON UPDATE CURRENT_TIMESTAMP clauses, by lower-case column name. */
+    private java.util.Map<String, CurrentTimestampClauses> clocks = java.util.Map.of();
 
+    /** Every table named by a schema change counts as captured; see {@link #DdlConverter(NameRouter, CapturedTables)}. */
     public DdlConverter(NameRouter nameRouter) {
+        this(nameRouter, CapturedTables.ALL);
+    }
+
+    /** @param captured the tables whose DDL is synchronized; statements naming any other table are not applied */
+    public DdlConverter(NameRouter nameRouter, CapturedTables captured) {
         this.nameRouter = nameRouter;
+        this.captured = captured;
     }
 
     /**
@@ -92,11 +102,51 @@ public final class DdlConverter {
         return n == null ? null : nameRouter.route(change, n.withDefaultDatabase(change.databaseName()));
     }
 
+    /** Every table a statement names (source names, possibly unqualified). */
+    static List<Name> tablesNamed(ParsedDdl ddl) {
+        List<Name> names = new ArrayList<>();
+        if (ddl instanceof ParsedDdl.CreateTable ct) {
+            names.add(ct.table());
+        } else if (ddl instanceof ParsedDdl.AlterTable at) {
+            names.add(at.table());
+            for (AlterClause c : at.clauses()) {
+                if (c.renameTo() != null) {
+                    names.add(c.renameTo().withDefaultDatabase(at.table().database()));
+                }
+            }
+        } else if (ddl instanceof ParsedDdl.RenameTable rt) {
+            rt.renames().forEach(r -> {
+                names.add(r.from());
+                names.add(r.to());
+            });
+        } else if (ddl instanceof ParsedDdl.TruncateTable tt) {
+            names.add(tt.table());
+        } else if (ddl instanceof ParsedDdl.DropTable dt) {
+            names.addAll(dt.tables());
+        } else if (ddl instanceof ParsedDdl.CreateIndex ci) {
+            names.add(ci.table());
+        } else if (ddl instanceof ParsedDdl.DropIndex di) {
+            names.add(di.table());
+        }
+        return names;
+    }
+
     public List<TargetDdl> convert(SchemaChange change, ParsedDdl ddl, TargetState state) {
         this.router = n -> nameRouter.route(change, n);
+        this.clocks = CurrentTimestampClauses.read(change.ddl());
         String db = change.databaseName();
         String text = change.describe();
         List<TargetDdl> out = new ArrayList<>();
+        for (Name n : tablesNamed(ddl)) {
+            Name qualified = n.withDefaultDatabase(db);
+            if (!captured.isCaptured(change, qualified)) {
+                // Not OTHER's "not synchronized" by class: recorded with the reason, never applied, whatever the policies say.
+                out.add(new TargetDdl(DdlClass.OTHER, null, List.of(), text, "table " + qualified.database() + "." + qualified.table()
+                        + " is not captured by this sink (its topic " + CapturedTables.rowTopic(change, qualified)
+                        + " is not in topics/topics.regex)", null));
+                return out;
+            }
+        }
         if (ddl instanceof ParsedDdl.CreateTable ct) {
             Name src = ct.table().withDefaultDatabase(db);
             TableId target = router.apply(src);
@@ -160,7 +210,7 @@ public final class DdlConverter {
         List<String> lines = new ArrayList<>();
         for (SourceColumn c : tc.columns()) {
             boolean pk = tc.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));
-            lines.add(SourceColumnMapper.columnDefinition(c, pk));
+            lines.add(SourceColumnMapper.columnDefinition(c, pk, clock(c)));
         }
         if (!tc.primaryKey().isEmpty()) {
             lines.add("PRIMARY KEY (" + String.join(", ", tc.primaryKey().stream().map(Identifiers::quoteMysql).toList()) + ")");
@@ -168,7 +218,7 @@ public final class DdlConverter {
         StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(target.quoted()).append(" (\n  ")
                 .append(String.join(",\n  ", lines)).append("\n) DEFAULT CHARSET = utf8mb4");
         if (tc.comment() != null && !tc.comment().isEmpty()) {
-            sb.append(" COMMENT = ").append(Identifiers.quoteMysqlString(tc.comment()));
+            sb.append(" COMMENT = ").append(Identifiers.quoteMysqlString(SourceColumnMapper.literalText(tc.comment())));
         }
         List<String> sql = new ArrayList<>();
         if (target.database() != null && !target.database().isEmpty()) {
@@ -191,14 +241,15 @@ public final class DdlConverter {
                     for (SourceColumn sc : requireTableChange(tc, c).columns()) {
                         if (!state.columnExists(target, sc.name())) {
                             out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text,
-                                    alter + "ADD COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()))));
+                                    alter + "ADD COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc))));
                         }
                     }
                     return out;
                 }
                 SourceColumn sc = column(tc, c, c.column());
-                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()));
-                if (state.columnExists(target, c.column())) {
+                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc));
+                // The name the rows carry (tableChanges'), which may differ from the DDL text's (see TableChange.column).
+                if (state.columnExists(target, sc.name())) {
                     out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text, alter + "MODIFY COLUMN " + def + pos));
                 } else {
                     out.add(TargetDdl.of(DdlClass.ADD_COLUMN, target, text, alter + "ADD COLUMN " + def + pos));
@@ -212,11 +263,11 @@ public final class DdlConverter {
             case MODIFY_COLUMN: {
                 SourceColumn sc = column(tc, c, c.column());
                 return List.of(TargetDdl.of(DdlClass.MODIFY_COLUMN, target, text,
-                        alter + "MODIFY COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name())) + pos));
+                        alter + "MODIFY COLUMN " + SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc)) + pos));
             }
             case CHANGE_COLUMN: {
                 SourceColumn sc = column(tc, c, c.newColumn());
-                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()));
+                String def = SourceColumnMapper.columnDefinition(sc, isPk(tc, sc.name()), clock(sc));
                 boolean oldExists = state.columnExists(target, c.column());
                 if (c.column().equalsIgnoreCase(c.newColumn()) && !c.column().equals(c.newColumn()) && oldExists) {
                     return List.of(TargetDdl.of(DdlClass.CHANGE_COLUMN, target, text,
@@ -284,6 +335,11 @@ public final class DdlConverter {
         }
         sql.add("RENAME TABLE " + from.quoted() + " TO " + to.quoted());
         return new TargetDdl(DdlClass.RENAME_TABLE, from, List.copyOf(sql), text, "to " + to, null);
+    }
+
+    private CurrentTimestampClauses clock(SourceColumn c) {
+        CurrentTimestampClauses k = clocks.get(c.name().toLowerCase(java.util.Locale.ROOT));
+        return k != null ? k : clocks.get(c.name().replace("``", "`").toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean isPk(TableChange tc, String column) {

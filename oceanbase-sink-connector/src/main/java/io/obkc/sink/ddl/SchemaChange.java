@@ -25,9 +25,19 @@ public record SchemaChange(SinkRecord record, String databaseName, String ddl, L
 
     /** One entry of {@code tableChanges}: CREATE, ALTER or DROP of a table. */
     public record TableChange(String type, ParsedDdl.Name id, List<SourceColumn> columns, List<String> primaryKey, String comment) {
+        /**
+         * The column of that name. Debezium's MariaDB/MySQL parser keeps a column added by ALTER TABLE with its
+         * backticks doubled ({@code `a``b`} gives {@code a``b}, and the rows carry that name too), while CREATE TABLE
+         * gives {@code a`b}; the DDL text's name is matched against both spellings.
+         */
         public SourceColumn column(String name) {
             for (SourceColumn c : columns) {
                 if (c.name().equalsIgnoreCase(name)) {
+                    return c;
+                }
+            }
+            for (SourceColumn c : columns) {
+                if (c.name().replace("``", "`").equalsIgnoreCase(name)) {
                     return c;
                 }
             }

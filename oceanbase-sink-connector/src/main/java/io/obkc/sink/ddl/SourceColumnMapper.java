@@ -39,19 +39,33 @@ public final class SourceColumnMapper {
      * @throws UnsupportedSourceTypeException for a type OceanBase has no counterpart for
      */
     public static String columnDefinition(SourceColumn c, boolean primaryKey) {
+        return columnDefinition(c, primaryKey, null);
+    }
+
+    /**
+     * @param clock the column's {@code DEFAULT}/{@code ON UPDATE CURRENT_TIMESTAMP} as the statement text has them (tableChanges
+     *              has a stand-in default and no ON UPDATE), or null
+     */
+    public static String columnDefinition(SourceColumn c, boolean primaryKey, CurrentTimestampClauses clock) {
         OceanBaseType type = map(c);
         StringBuilder sb = new StringBuilder(Identifiers.quoteMysql(c.name())).append(' ').append(type.sql());
         boolean notNull = primaryKey || !c.optional() || c.autoIncremented();
         sb.append(notNull ? " NOT NULL" : " NULL");
-        String dflt = defaultClause(c, type);
+        boolean temporal = type.baseType().equals("datetime") || type.baseType().equals("timestamp");
+        String dflt = temporal && clock != null && clock.defaultExpression() != null
+                ? MysqlTypeMapping.normalizeCurrentTimestamp(clock.defaultExpression(), type.fsp())
+                : defaultClause(c, type);
         if (dflt != null && !c.autoIncremented()) {
             sb.append(" DEFAULT ").append(dflt);
+        }
+        if (temporal && clock != null && clock.onUpdate() != null) {
+            sb.append(" ON UPDATE ").append(MysqlTypeMapping.normalizeCurrentTimestamp(clock.onUpdate(), type.fsp()));
         }
         if (c.autoIncremented()) {
             sb.append(" AUTO_INCREMENT");
         }
         if (c.comment() != null && !c.comment().isEmpty()) {
-            sb.append(" COMMENT ").append(Identifiers.quoteMysqlString(c.comment()));
+            sb.append(" COMMENT ").append(Identifiers.quoteMysqlString(literalText(c.comment())));
         }
         return sb.toString();
     }
@@ -75,11 +89,20 @@ public final class SourceColumnMapper {
         return new MysqlSourceType(c.name(), c.typeName(), c.length(), c.scale(), false, false, labels);
     }
 
+    /** A label as Debezium lists it, quoted as in the DDL ({@code 'c\\'d'}, {@code 'a''b'}), as the label text itself. */
     private static String unquoteLabel(String v) {
         if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-            return v.substring(1, v.length() - 1).replace("''", "'");
+            return SqlLexer.unescapeStringBody(v.substring(1, v.length() - 1));
         }
         return v;
+    }
+
+    /**
+     * The text of a string literal whose quotes Debezium stripped but whose escapes it kept (column comments and
+     * literal defaults: {@code DEFAULT '\\\\'} arrives as two backslashes and stands for one).
+     */
+    static String literalText(String body) {
+        return SqlLexer.unescapeStringBody(body);
     }
 
     /**
@@ -100,8 +123,9 @@ public final class SourceColumnMapper {
             return MysqlTypeMapping.expressionDefault(v, type);
         }
         if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-            v = v.substring(1, v.length() - 1).replace("''", "'");
+            v = v.substring(1, v.length() - 1);
         }
-        return MysqlTypeMapping.literalDefault(v, type.baseType());
+        // Not trimmed: a default of ' ' is a space.
+        return MysqlTypeMapping.literalDefault(literalText(v.equals(d.trim()) ? d : v), type.baseType());
     }
 }

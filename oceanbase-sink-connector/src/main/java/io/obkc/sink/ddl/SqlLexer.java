@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.obkc.common.types.MysqlStringLiterals;
+
 /**
  * A small MySQL-dialect tokenizer for DDL statements: words, `quoted` identifiers, 'string' and
  * "string" literals, numbers and single-character symbols. Comments are dropped, except that the
@@ -87,7 +89,7 @@ final class SqlLexer {
                 while (j < n) {
                     char d = sql.charAt(j);
                     if (d == '\\' && j + 1 < n) {
-                        v.append(unescape(sql.charAt(j + 1)));
+                        appendEscape(v, sql.charAt(j + 1));
                         j += 2;
                         continue;
                     }
@@ -135,13 +137,15 @@ final class SqlLexer {
         return out;
     }
 
-    private static char unescape(char c) {
-        return switch (c) {
-            case 'n' -> '\n';
-            case 't' -> '\t';
-            case 'r' -> '\r';
-            case '0' -> '\0';
-            default -> c;
-        };
+    /**
+     * The text a MySQL string literal stands for, given its body without the enclosing quotes, as Debezium's
+     * {@code tableChanges} carries defaults, comments and ENUM/SET labels.
+     */
+    static String unescapeStringBody(String body) {
+        return MysqlStringLiterals.unescape(body);
+    }
+
+    private static void appendEscape(StringBuilder v, char c) {
+        MysqlStringLiterals.appendEscape(v, c);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.connect.data.Schema;
 
 import io.obkc.common.debezium.DebeziumValues;
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.MysqlStringLiterals;
 
 /**
  * Chooses the OceanBase MySQL-mode column type for a Connect field, for auto-created tables and
@@ -71,17 +72,17 @@ public final class ColumnTypeMapper {
             case "io.debezium.time.MicroTime":
             case "io.debezium.time.NanoTime":
             case "io.debezium.time.ZonedTime":
-                return "TIME(" + fractionalDigits(params, 6) + ")";
+                return withFsp("TIME", fractionalDigits(params, 6));
             case "io.debezium.time.Timestamp":
             case "org.apache.kafka.connect.data.Timestamp":
-                return "DATETIME(" + fractionalDigits(params, 3) + ")";
+                return withFsp("DATETIME", fractionalDigits(params, 3));
             case "io.debezium.time.MicroTimestamp":
             case "io.debezium.time.NanoTimestamp":
-                return "DATETIME(" + fractionalDigits(params, 6) + ")";
+                return withFsp("DATETIME", fractionalDigits(params, 6));
             case "io.debezium.time.ZonedTimestamp":
-                // TIMESTAMP keeps MySQL's semantics when the source column was TIMESTAMP; values are written in UTC.
-                return isSourceType(params, "TIMESTAMP") ? "TIMESTAMP(" + fractionalDigits(params, 6) + ")"
-                        : "DATETIME(" + fractionalDigits(params, 6) + ")";
+                // TIMESTAMP keeps MySQL's semantics when the source column was a MySQL TIMESTAMP; values are written in UTC.
+                // PostgreSQL timestamptz becomes DATETIME like in the schema migration: TIMESTAMP stops in 2038.
+                return withFsp(isExactSourceType(params, "TIMESTAMP") ? "TIMESTAMP" : "DATETIME", fractionalDigits(params, 6));
             case "io.debezium.time.Year":
                 return "YEAR";
             case "io.debezium.time.MicroDuration":
@@ -203,13 +204,53 @@ public final class ColumnTypeMapper {
         return t != null && t.toUpperCase(Locale.ROOT).startsWith(type);
     }
 
-    /** Fractional-second digits from the source column (Debezium puts the fsp in the length), else the default. */
+    /** Exactly that type name (PostgreSQL {@code TIMESTAMPTZ} is not MySQL {@code TIMESTAMP}). */
+    private static boolean isExactSourceType(Map<String, String> params, String type) {
+        String t = params.get(SOURCE_TYPE);
+        return t != null && t.trim().equalsIgnoreCase(type);
+    }
+
+    /**
+     * Fractional-second digits of the source column, else {@code defaultDigits}. Debezium's MySQL/MariaDB
+     * connectors put the fsp in the length parameter and leave the parameter out when the column has none:
+     * {@code TIMESTAMP}, {@code DATETIME} and {@code TIME} without a length mean fsp 0 in MySQL, so that is what
+     * they get (guessing more made the sink "widen" {@code TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} columns,
+     * issue 9). Debezium's PostgreSQL connector always sends a length (the display size, 29 for {@code timestamp})
+     * and the precision as the scale.
+     */
     private static int fractionalDigits(Map<String, String> params, int defaultDigits) {
+        if (!params.containsKey(SOURCE_TYPE)) {
+            return defaultDigits;
+        }
         Integer len = intParam(params, SOURCE_LENGTH);
-        if (len != null && len >= 0 && len <= 6 && params.containsKey(SOURCE_TYPE)) {
+        if (len != null && len >= 0 && len <= 6) {
             return len;
         }
+        Integer scale = intParam(params, SOURCE_SCALE);
+        if (len != null && scale != null && scale >= 0 && scale <= 6) {
+            return scale;
+        }
+        if (len == null && MYSQL_TEMPORAL.contains(params.get(SOURCE_TYPE).trim().toUpperCase(Locale.ROOT))) {
+            return 0;
+        }
         return defaultDigits;
+    }
+
+    /** MySQL-family temporal type names as Debezium's MySQL and MariaDB connectors propagate them. */
+    private static final java.util.Set<String> MYSQL_TEMPORAL = java.util.Set.of("DATETIME", "TIMESTAMP", "TIME");
+
+    /**
+     * Whether the record's schema states the column's size (a propagated source length or a decimal precision).
+     * Sizes that {@link #sqlType} falls back to when it does not are defaults, never a reason to widen a target column.
+     */
+    public static boolean declaresSize(Schema schema) {
+        Map<String, String> params = schema.parameters();
+        return params != null && (params.containsKey(SOURCE_LENGTH) || params.containsKey(DebeziumValues.DECIMAL_PRECISION_PARAM));
+    }
+
+    /** {@code DATETIME(3)}, or {@code DATETIME} for fsp 0 as the target shows it. */
+    private static String withFsp(String type, int fsp) {
+        return fsp == 0 ? type : type + "(" + fsp + ")";
     }
 
     private static Integer intParam(Map<String, String> params, String name) {
@@ -224,9 +265,10 @@ public final class ColumnTypeMapper {
         }
     }
 
-    private static String quotedList(String csv) {
+    /** Debezium's {@code allowed} parameter as an SQL list: a label {@code 'e,f'} stays one label (see MysqlStringLiterals). */
+    private static String quotedList(String allowed) {
         StringBuilder sb = new StringBuilder();
-        for (String v : csv.split(",", -1)) {
+        for (String v : MysqlStringLiterals.splitAllowed(allowed)) {
             if (sb.length() > 0) {
                 sb.append(',');
             }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.obkc.common.sql.Identifiers;
+import io.obkc.common.types.MysqlTypeMapping;
 import io.obkc.sink.event.ChangeEvent;
 
 /**
@@ -204,7 +205,7 @@ public final class TableManager {
                 continue;
             }
             boolean key = def.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(f.name()));
-            String wider = TypeWidening.widerType(col.columnType(), ColumnTypeMapper.sqlType(f.schema(), key));
+            String wider = TypeWidening.widerType(col.columnType(), ColumnTypeMapper.sqlType(f.schema(), key), ColumnTypeMapper.declaresSize(f.schema()));
             if (wider != null) {
                 modifyType(conn, def.id(), col, wider, event);
                 changed = true;
@@ -239,16 +240,19 @@ public final class TableManager {
             sql.append(" COLLATE ").append(collation);
         }
         sql.append(col.nullable() ? " NULL" : " NOT NULL");
+        // A widened DATETIME/TIMESTAMP keeps CURRENT_TIMESTAMP defaults, at the new precision: OceanBase, like MySQL,
+        // rejects TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP (error 1067).
+        TypeWidening.Parsed parsedType = TypeWidening.parse(type);
+        Integer fsp = parsedType == null ? null : parsedType.p1();
         if (dflt != null) {
-            boolean expr = dflt.toUpperCase(java.util.Locale.ROOT).startsWith("CURRENT_TIMESTAMP");
-            sql.append(" DEFAULT ").append(expr ? dflt : Identifiers.quoteMysqlString(dflt));
+            boolean expr = MysqlTypeMapping.isCurrentTimestamp(dflt);
+            sql.append(" DEFAULT ").append(expr ? currentTimestamp(fsp) : Identifiers.quoteMysqlString(dflt));
         }
         if (extra.contains("auto_increment")) {
             sql.append(" AUTO_INCREMENT");
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on update (current_timestamp(\\(\\d*\\))?)").matcher(extra);
-        if (m.find()) {
-            sql.append(" ON UPDATE ").append(m.group(1).toUpperCase(java.util.Locale.ROOT));
+        if (extra.contains("on update current_timestamp")) {
+            sql.append(" ON UPDATE ").append(currentTimestamp(fsp));
         }
         if (comment != null && !comment.isEmpty()) {
             sql.append(" COMMENT ").append(Identifiers.quoteMysqlString(comment));
@@ -285,16 +289,63 @@ public final class TableManager {
         return now;
     }
 
+    private static String currentTimestamp(Integer fsp) {
+        return fsp == null || fsp == 0 ? "CURRENT_TIMESTAMP" : "CURRENT_TIMESTAMP(" + fsp + ")";
+    }
+
     private void addColumns(Connection conn, TableId id, List<Field> fields) throws SQLException {
         List<String> clauses = new ArrayList<>();
         for (Field f : fields) {
-            // Added columns are nullable: existing rows have no value for them.
-            clauses.add("ADD COLUMN " + Identifiers.quoteMysql(f.name()) + " " + ColumnTypeMapper.sqlType(f.schema(), false) + " NULL");
+            clauses.add("ADD COLUMN " + addedColumnDefinition(f));
         }
         String sql = "ALTER TABLE " + id.quoted() + " " + String.join(", ", clauses);
         LOG.info("Evolving target table {}: {}", id, sql);
         try (Statement s = conn.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /**
+     * The definition of a column that auto.evolve adds: nullable (rows written with the older schema have no value
+     * for it), with the field's default when its schema has one, so that existing rows get that default as they do
+     * on the source ({@code ADD COLUMN c INT NOT NULL DEFAULT 5}, issue 9 item 6).
+     */
+    static String addedColumnDefinition(Field f) {
+        String type = ColumnTypeMapper.sqlType(f.schema(), false);
+        String dflt = defaultLiteral(f.schema(), type);
+        return Identifiers.quoteMysql(f.name()) + " " + type + " NULL" + (dflt == null ? "" : " DEFAULT " + dflt);
+    }
+
+    /**
+     * The field's Connect default as an SQL literal, or null when there is none or it cannot be trusted. Temporal
+     * defaults are left out: Debezium turns {@code DEFAULT CURRENT_TIMESTAMP} into the epoch, which would be a wrong
+     * value for the existing rows (they stay NULL, see docs/oceanbase-sink-connector.md). OceanBase takes no default on
+     * TEXT, BLOB, JSON and spatial columns.
+     */
+    static String defaultLiteral(Schema schema, String sqlType) {
+        Object d = schema.defaultValue();
+        if (d == null || MysqlTypeMapping.isLobLike(MysqlTypeMapping.baseOf(sqlType)) || isTemporal(schema)) {
+            return null;
+        }
+        Object v = io.obkc.sink.write.ValueConverter.toJdbc(schema, d);
+        if (v instanceof java.math.BigDecimal bd) {
+            return bd.toPlainString();
+        }
+        if (v instanceof Number n) {
+            return n.toString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (v instanceof byte[] bytes) {
+            return "X'" + java.util.HexFormat.of().formatHex(bytes) + "'";
+        }
+        return v instanceof String str ? Identifiers.quoteMysqlString(str) : null;
+    }
+
+    private static boolean isTemporal(Schema schema) {
+        String n = schema.name();
+        return n != null && !n.equals("io.debezium.time.Year") && (n.startsWith("io.debezium.time.") || n.equals(org.apache.kafka.connect.data.Date.LOGICAL_NAME)
+                || n.equals(org.apache.kafka.connect.data.Time.LOGICAL_NAME) || n.equals(org.apache.kafka.connect.data.Timestamp.LOGICAL_NAME));
     }
 }

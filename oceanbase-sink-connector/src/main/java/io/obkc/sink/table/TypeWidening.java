@@ -46,6 +46,15 @@ public final class TypeWidening {
      * @return the wider type to MODIFY the column to, or null when the target is already wide enough (or the change is not a widening)
      */
     public static String widerType(String targetColumnType, String wantedType) {
+        return widerType(targetColumnType, wantedType, true);
+    }
+
+    /**
+     * @param sizeDeclared whether the record states the size behind {@code wantedType} (a source length or decimal
+     *                     precision, {@link ColumnTypeMapper#declaresSize}); when it does not, lengths, precisions and
+     *                     fractional seconds in {@code wantedType} are defaults and never widen the target
+     */
+    public static String widerType(String targetColumnType, String wantedType, boolean sizeDeclared) {
         Parsed t = parse(targetColumnType);
         Parsed w = parse(wantedType);
         if (t == null || w == null) {
@@ -57,6 +66,17 @@ public final class TypeWidening {
                 return null;
             }
             return w.base().toUpperCase(Locale.ROOT) + u;
+        }
+        if (t.base().equals("float") && w.base().equals("double")) {
+            return "DOUBLE" + (t.unsigned() ? " UNSIGNED" : "");
+        }
+        for (List<String> family : List.of(TEXTS, BLOBS)) {
+            if (family.contains(t.base()) && family.contains(w.base())) {
+                return family.indexOf(w.base()) > family.indexOf(t.base()) ? w.base().toUpperCase(Locale.ROOT) : null;
+            }
+        }
+        if (!sizeDeclared) {
+            return null;
         }
         if (t.base().equals("decimal") && w.base().equals("decimal")) {
             if (t.unsigned() != w.unsigned()) {
@@ -74,9 +94,6 @@ public final class TypeWidening {
             }
             return "DECIMAL(" + precision + "," + scale + ")" + u;
         }
-        if (t.base().equals("float") && w.base().equals("double")) {
-            return "DOUBLE" + (t.unsigned() ? " UNSIGNED" : "");
-        }
         for (String lengthType : List.of("varchar", "char", "varbinary", "binary", "bit")) {
             if (t.base().equals(lengthType) && w.base().equals(lengthType)) {
                 if (t.p1() == null || w.p1() == null || w.p1() <= t.p1()) {
@@ -90,11 +107,6 @@ public final class TypeWidening {
                 int tf = t.p1() == null ? 0 : t.p1();
                 int wf = w.p1() == null ? 0 : w.p1();
                 return wf > tf ? fspType.toUpperCase(Locale.ROOT) + "(" + wf + ")" : null;
-            }
-        }
-        for (List<String> family : List.of(TEXTS, BLOBS)) {
-            if (family.contains(t.base()) && family.contains(w.base())) {
-                return family.indexOf(w.base()) > family.indexOf(t.base()) ? w.base().toUpperCase(Locale.ROOT) : null;
             }
         }
         return null;

@@ -184,4 +184,80 @@ class DdlConverterTest {
         assertThat(SourceColumnMapper.columnDefinition(col("ts", "TIMESTAMP", 3, null, true, "now()"), false))
                 .isEqualTo("`ts` timestamp(3) NULL DEFAULT CURRENT_TIMESTAMP(3)");
     }
+
+    /**
+     * Issue 9 item 11: literals in DDL sync, with the events built by Debezium's own MariaDB DDL parser and
+     * tableChanges serializer (DebeziumMariaDbSchemaChanges), which strip the quotes but keep the escapes.
+     */
+    @Test
+    void literalsArriveAsTheSourceMeantThem() {
+        String create = "CREATE TABLE orders (id INT PRIMARY KEY)";
+        state.tables.add("t_orders");
+        SchemaChange c = DebeziumMariaDbSchemaChanges.of("src", "orders", create,
+                "ALTER TABLE orders ADD COLUMN bs VARCHAR(5) NOT NULL DEFAULT '\\\\' COMMENT 'x\\';y', "
+                        + "ADD COLUMN e ENUM('c\\'d','a''b','e,f') DEFAULT 'a''b', ADD COLUMN `we``ird` INT, "
+                        + "ADD COLUMN nl VARCHAR(5) DEFAULT 'a\\nb' COMMENT 'it''s \\\\ 100\\%'");
+        assertThat(sql(convert(c))).containsExactly(
+                // One backslash: written '\\' (MySQL escapes), the comment x';y, not x\';y.
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `bs` varchar(5) NOT NULL DEFAULT '\\\\' COMMENT 'x'';y'",
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `e` enum('c''d','a''b','e,f') NULL DEFAULT 'a''b'",
+                // Debezium names a column added by ALTER TABLE with its backtick doubled, and so do its rows: the target column follows the rows.
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `we````ird` int NULL",
+                "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `nl` varchar(5) NULL DEFAULT 'a\nb' COMMENT 'it''s \\\\ 100\\\\%'");
+    }
+
+    /**
+     * Issue 9 item 11: with a schema history of all tables, Debezium sends DDL of databases the sink does not capture.
+     * The sink applies DDL only for tables whose row topic ({@code <prefix>.<db>.<table>}) it subscribes to.
+     */
+    @Test
+    void ddlOfTablesNotCapturedIsNotApplied() {
+        DdlConverter scoped = new DdlConverter((change, name) -> new TableId("tgt", "t_" + name.table()),
+                CapturedTables.fromSubscription(null, "p(\\.src\\..*)?"));
+        state.tables.add("t_orders");
+        for (String ddl : List.of("DROP TABLE other.orders", "TRUNCATE TABLE other.orders", "ALTER TABLE other.orders DROP COLUMN note",
+                "RENAME TABLE src.orders TO other.orders", "CREATE TABLE other.orders (id INT PRIMARY KEY)")) {
+            SchemaChange c = change(ddl, null, List.of(), List.of());
+            List<TargetDdl> out = scoped.convert(c, DdlParser.parse(ddl), state);
+            assertThat(out).as(ddl).singleElement().satisfies(t -> {
+                assertThat(t.ddlClass()).isEqualTo(DdlClass.OTHER);
+                assertThat(t.sql()).isEmpty();
+                assertThat(t.note()).contains("not captured", "p.other.orders");
+            });
+        }
+        // The captured database, qualified or by the event's default database, is applied; an explicit topic list works too.
+        assertThat(sql(scoped.convert(change("DROP TABLE orders", null, List.of(), List.of()), DdlParser.parse("DROP TABLE orders"), state)))
+                .containsExactly("DROP TABLE IF EXISTS `tgt`.`t_orders`");
+        DdlConverter listed = new DdlConverter((change, name) -> new TableId("tgt", "t_" + name.table()),
+                CapturedTables.fromSubscription(List.of("p.src.orders"), null));
+        assertThat(sql(listed.convert(change("DROP TABLE src.orders", null, List.of(), List.of()), DdlParser.parse("DROP TABLE src.orders"), state)))
+                .containsExactly("DROP TABLE IF EXISTS `tgt`.`t_orders`");
+        assertThat(sql(listed.convert(change("DROP TABLE src.items", null, List.of(), List.of()), DdlParser.parse("DROP TABLE src.items"), state)))
+                .isEmpty();
+    }
+
+    /**
+     * Debezium's tableChanges replaces DEFAULT CURRENT_TIMESTAMP with '1970-01-01 00:00:00' and drops ON UPDATE; the
+     * statement text has both (events built by Debezium's own parser).
+     */
+    @Test
+    void currentTimestampDefaultsAndOnUpdateComeFromTheStatement() {
+        String create = "CREATE TABLE orders (id INT PRIMARY KEY, ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, "
+                + "dt DATETIME(3) DEFAULT NOW(3), d2 DATETIME DEFAULT '2000-01-01 00:00:00', n DECIMAL(5,2) DEFAULT 1.5)";
+        List<String> created = sql(convert(DebeziumMariaDbSchemaChanges.of("src", "orders", create)));
+        assertThat(created.get(1)).contains("`ts` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,",
+                "`dt` datetime(3) NULL DEFAULT CURRENT_TIMESTAMP(3),", "`d2` datetime NULL DEFAULT '2000-01-01 00:00:00',",
+                "`n` decimal(5,2) NULL DEFAULT 1.5");
+        // A snapshot's CREATE TABLE is MariaDB's SHOW CREATE TABLE text.
+        String snapshot = "CREATE TABLE `orders` (\n  `id` int(11) NOT NULL,\n  `ts` timestamp NOT NULL DEFAULT current_timestamp() "
+                + "ON UPDATE current_timestamp(),\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        assertThat(sql(convert(DebeziumMariaDbSchemaChanges.of("src", "orders", snapshot))).get(1))
+                .contains("`ts` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,");
+        state.tables.add("t_orders");
+        assertThat(sql(convert(DebeziumMariaDbSchemaChanges.of("src", "orders", create,
+                "ALTER TABLE orders ADD COLUMN u DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6) AFTER id, "
+                        + "ADD COLUMN v INT NOT NULL DEFAULT 5"))))
+                .containsExactly("ALTER TABLE `tgt`.`t_orders` ADD COLUMN `u` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) "
+                        + "ON UPDATE CURRENT_TIMESTAMP(6) AFTER `id`", "ALTER TABLE `tgt`.`t_orders` ADD COLUMN `v` int NOT NULL DEFAULT 5");
+    }
 }

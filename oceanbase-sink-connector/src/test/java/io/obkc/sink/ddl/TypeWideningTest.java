@@ -36,4 +36,17 @@ class TypeWideningTest {
         assertThat(TypeWidening.widerType("longtext", "TEXT")).isNull();
         assertThat(TypeWidening.widerType("enum('a')", "ENUM('a','b')")).isNull();
     }
+
+    /** Issue 9 item 1: a size the record does not declare (no source length) is never a reason to widen. */
+    @Test
+    void neverWidensFromAMissingLength() {
+        assertThat(TypeWidening.widerType("timestamp", "TIMESTAMP(6)", false)).isNull();
+        assertThat(TypeWidening.widerType("datetime", "DATETIME(3)", false)).isNull();
+        assertThat(TypeWidening.widerType("decimal(10,2)", "DECIMAL(65,2)", false)).isNull();
+        assertThat(TypeWidening.widerType("varchar(10)", "VARCHAR(262144)", false)).isNull();
+        // Integer and TEXT/BLOB families, and FLOAT to DOUBLE, do not depend on a length.
+        assertThat(TypeWidening.widerType("int(11)", "BIGINT", false)).isEqualTo("BIGINT");
+        assertThat(TypeWidening.widerType("text", "LONGTEXT", false)).isEqualTo("LONGTEXT");
+        assertThat(TypeWidening.widerType("datetime(3)", "DATETIME(6)", true)).isEqualTo("DATETIME(6)");
+    }
 }

@@ -52,6 +52,20 @@ class MariaDbToOceanBaseIT {
               c_enum ENUM('red','green','blue'), c_set SET('a','b','c'), c_bit1 BIT(1), c_bit BIT(12), c_json JSON
             ) DEFAULT CHARSET = utf8mb4""";
 
+    /**
+     * Issue 9 item 1: Debezium sends TIMESTAMP, DATETIME and TIME without fsp with no length; they must not become
+     * TIMESTAMP(6)/DATETIME(3)/TIME(6), and an existing target column must not be "widened".
+     */
+    private static final String STAMPED_DDL = "CREATE TABLE stamped (id INT NOT NULL PRIMARY KEY, "
+            + "ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, dt DATETIME, t TIME, note VARCHAR(20), "
+            + "lbl ENUM('a','e,f'))";
+    /** What the schema migration (MysqlTypeMapping, docs/type-mapping.md) creates for STAMPED_DDL: the same types. */
+    private static final String STAMPED_TARGET_DDL = "CREATE TABLE stamped (id INT NOT NULL PRIMARY KEY, "
+            + "ts timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, dt datetime NULL, t time NULL, note varchar(20) NULL, "
+            + "lbl enum('a','e,f') NULL)";
+    private static final String STAMPED_SELECT = "SELECT id, DATE_FORMAT(ts, '%Y-%m-%d %H:%i:%s.%f'), DATE_FORMAT(dt, '%Y-%m-%d %H:%i:%s.%f'), "
+            + "CAST(t AS CHAR), note, lbl FROM stamped ORDER BY id";
+
     private static final String ALL_TYPES_SELECT = "SELECT id, c_tinyint, c_tinyint_u, c_smallint, c_smallint_u, c_mediumint, c_mediumint_u, "
             + "c_int, c_int_u, c_bigint, c_bigint_u, c_decimal, c_decimal0, c_float, c_double, c_bool, c_date, c_time, c_time3, c_time6, "
             + "c_datetime, c_datetime3, c_datetime6, c_timestamp, c_year, c_char, c_varchar, c_tinytext, c_text, c_mediumtext, c_longtext, "
@@ -73,7 +87,11 @@ class MariaDbToOceanBaseIT {
                         + "updated_at DATETIME(6))",
                 "CREATE TABLE composite_key (a INT NOT NULL, b VARCHAR(20) NOT NULL, v INT, PRIMARY KEY (a, b))",
                 "CREATE TABLE no_key (a INT, b VARCHAR(20))",
-                "CREATE TABLE narrow (id INT PRIMARY KEY, v VARCHAR(100))");
+                "CREATE TABLE narrow (id INT PRIMARY KEY, v VARCHAR(100))",
+                STAMPED_DDL,
+                "INSERT INTO stamped (id, ts, dt, t, note, lbl) VALUES (1, '2024-05-06 07:08:09', '2024-05-06 07:08:09', '-12:34:56', 'one', 'e,f'), "
+                        + "(2, '2030-01-01 00:00:00', '9999-12-31 23:59:59', '838:59:59', 'two', 'a')",
+                "INSERT INTO stamped (id, note) VALUES (3, 'defaults')");
         // Snapshot rows: present before the connector starts.
         try (Connection c = mariadb.connect(DB); Statement s = c.createStatement()) {
             insertAllTypesRow(s, 1);
@@ -84,6 +102,11 @@ class MariaDbToOceanBaseIT {
             }
             s.execute("INSERT INTO composite_key VALUES (1, 'x', 10), (1, 'y', 20), (2, 'x', 30)");
             s.execute("INSERT INTO no_key VALUES (1, 'a'), (1, 'a'), (2, 'b')");
+            // Zero dates (allowed without NO_ZERO_DATE): Debezium sends NULL for a nullable column and the epoch for a
+            // NOT NULL one (docs/type-mapping.md, "Edge values").
+            s.execute("SET SESSION sql_mode = ''");
+            s.execute("CREATE TABLE zero_dates (id INT PRIMARY KEY, zd DATETIME NULL, zn DATETIME NOT NULL, dd DATE NULL)");
+            s.execute("INSERT INTO zero_dates VALUES (1, '0000-00-00 00:00:00', '0000-00-00 00:00:00', '0000-00-00')");
         }
         // The poison target: same table, but a column too narrow for one value the source will send.
         oceanbase.execute("CREATE DATABASE `" + DB + "`",
@@ -205,10 +228,14 @@ class MariaDbToOceanBaseIT {
     }
 
     private static long sinkMetric(String name) throws Exception {
+        return sinkMetric(SINK, name);
+    }
+
+    private static long sinkMetric(String connector, String name) throws Exception {
         javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
         java.util.Set<javax.management.ObjectName> names = server.queryNames(
-                new javax.management.ObjectName("kafka.connect:type=plugins,connector=" + SINK + ",*"), null);
-        assertThat(names).as("plugin metric MBeans of " + SINK).isNotEmpty();
+                new javax.management.ObjectName("kafka.connect:type=plugins,connector=" + connector + ",*"), null);
+        assertThat(names).as("plugin metric MBeans of " + connector).isNotEmpty();
         for (javax.management.ObjectName n : names) {
             try {
                 return ((Number) server.getAttribute(n, name)).longValue();
@@ -216,7 +243,7 @@ class MariaDbToOceanBaseIT {
                 // Another plugin's MBean (converter, transform); keep looking.
             }
         }
-        throw new AssertionError("No MBean of " + SINK + " has attribute " + name + ": " + names);
+        throw new AssertionError("No MBean of " + connector + " has attribute " + name + ": " + names);
     }
 
     @Test
@@ -268,6 +295,59 @@ class MariaDbToOceanBaseIT {
         connect.awaitRunning(SINK, TIMEOUT);
         awaitSameRows("orders", "SELECT * FROM orders ORDER BY id");
         assertThat(SqlAssertions.count(oceanbase, DB, "orders WHERE id >= 10000")).isEqualTo(1500);
+    }
+
+    @Test
+    @Order(6)
+    void timestampWithoutFractionalSecondsStaysAsItIs() throws Exception {
+        // Auto-created by the main sink: the source's types, no guessed fractional seconds.
+        awaitSameRows("stamped", STAMPED_SELECT);
+        assertThat(columnTypes(DB, "stamped")).containsExactly("int(11)", "timestamp", "datetime", "time", "varchar(20)", "enum('a','e,f')");
+        // A target created first by the schema migration, then the snapshot through a sink with widening on (the default):
+        // every row arrives, nothing is dead-lettered, and the column definitions are not touched.
+        oceanbase.execute("DROP DATABASE IF EXISTS e2e_stamped", "CREATE DATABASE e2e_stamped", "USE e2e_stamped", STAMPED_TARGET_DDL);
+        String before = SqlAssertions.rows(oceanbase, "e2e_stamped", "SHOW CREATE TABLE stamped").get(0).get(1);
+        Map<String, String> c = sinkConfig();
+        c.remove("topics.regex");
+        c.put("topics", "e2e.e2e_src.stamped");
+        c.put("database.name.format", "e2e_stamped");
+        c.remove("auto.evolve.widen");
+        c.put("errors.deadletterqueue.topic.name", "e2e-stamped-dlq");
+        connect.putConnector("e2e-stamped-sink", c);
+        connect.awaitRunning("e2e-stamped-sink", TIMEOUT);
+        SqlAssertions.awaitTrue("stamped copy equals source", TIMEOUT, () -> {
+            connect.assertNoFailedTasks("e2e-stamped-sink");
+            return SqlAssertions.rows(mariadb, DB, STAMPED_SELECT).equals(SqlAssertions.rows(oceanbase, "e2e_stamped", STAMPED_SELECT));
+        });
+        assertThat(sinkMetric("e2e-stamped-sink", "records-dead-lettered-total")).isZero();
+        assertThat(SqlAssertions.rows(oceanbase, "e2e_stamped", "SHOW CREATE TABLE stamped").get(0).get(1)).isEqualTo(before);
+        connect.deleteConnector("e2e-stamped-sink");
+    }
+
+    /**
+     * Issue 9 item 6: the sink here has no DDL sync (the schema change topic is not subscribed), so the new column comes
+     * with the rows (auto.evolve). The rows that existed before get the source's default, as on the source.
+     */
+    @Test
+    @Order(7)
+    void addedNotNullColumnWithDefaultFillsExistingRows() throws Exception {
+        mariadb.execute("ALTER TABLE " + DB + ".orders ADD COLUMN qty INT NOT NULL DEFAULT 5",
+                "UPDATE " + DB + ".orders SET qty = 6, note = 'after add' WHERE id = 1");
+        awaitSameRows("orders", "SELECT * FROM orders ORDER BY id");
+        assertThat(SqlAssertions.count(oceanbase, DB, "orders WHERE qty = 5")).isEqualTo(SqlAssertions.count(mariadb, DB, "orders") - 1);
+    }
+
+    @Test
+    @Order(8)
+    void zeroDatesArriveAsDebeziumSendsThem() throws Exception {
+        SqlAssertions.awaitTrue("zero_dates row", TIMEOUT, () -> SqlAssertions.count(oceanbase, DB, "zero_dates") == 1);
+        assertThat(SqlAssertions.rows(oceanbase, DB, "SELECT zd, DATE_FORMAT(zn, '%Y-%m-%d %H:%i:%s'), dd FROM zero_dates"))
+                .containsExactly(java.util.Arrays.asList(null, "1970-01-01 00:00:00", null));
+    }
+
+    private static List<String> columnTypes(String db, String table) throws SQLException {
+        return SqlAssertions.rows(oceanbase, db, "SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + db
+                + "' AND TABLE_NAME = '" + table + "' ORDER BY ORDINAL_POSITION").stream().map(r -> r.get(0)).toList();
     }
 
     private static void awaitSameRows(String table, String select) {

@@ -58,6 +58,8 @@ final class PipelineConfigs {
         c.put("slot.drop.on.stop", "true");
         c.put("publication.name", slotName);
         c.put("publication.autocreate.mode", "filtered");
+        // interval as ISO 8601 text, exactly; the default (numeric) counts a month as 30.4375 days (docs/type-mapping.md).
+        c.put("interval.handling.mode", "string");
         // Lengths, precisions and scales ride along as schema parameters; the sink sizes and widens columns from them.
         c.put("datatype.propagate.source.type", ".+");
         return c;

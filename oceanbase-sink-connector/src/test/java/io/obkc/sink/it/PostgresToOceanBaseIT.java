@@ -34,6 +34,7 @@ class PostgresToOceanBaseIT {
     private static final String TGT = "pg_evolve_tgt";
     private static final String SOURCE = "pg-evolve-source";
     private static final String SINK = "pg-evolve-sink";
+    private static final String DLQ = "pgit-dlq";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** Replication slots are server-wide; a random suffix keeps concurrent or crashed runs apart. */
     private static final String SLOT = "obkc_it_" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
@@ -55,7 +56,18 @@ class PostgresToOceanBaseIT {
                 // A body stored out of line (TOAST, no compression); the table keeps the default REPLICA IDENTITY.
                 "CREATE TABLE " + SRC + ".doc (id INT PRIMARY KEY, title VARCHAR(20), body TEXT)",
                 "ALTER TABLE " + SRC + ".doc ALTER COLUMN body SET STORAGE EXTERNAL",
-                "INSERT INTO " + SRC + ".doc SELECT 2, 'first', string_agg(md5(i::text), '') FROM generate_series(1, 200) i");
+                "INSERT INTO " + SRC + ".doc SELECT 2, 'first', string_agg(md5(i::text), '') FROM generate_series(1, 200) i",
+                "CREATE TABLE " + SRC + ".edge (id INT PRIMARY KEY, ts TIMESTAMP, tstz TIMESTAMPTZ, d DATE, n NUMERIC, n2 NUMERIC(10,2), "
+                        + "arr2 INT[][], arr1 INT[], iv INTERVAL, big NUMERIC)",
+                "INSERT INTO " + SRC + ".edge (id, ts) VALUES (1, 'infinity'), (2, '-infinity')",
+                "INSERT INTO " + SRC + ".edge (id, tstz) VALUES (3, 'infinity')",
+                "INSERT INTO " + SRC + ".edge (id, n) VALUES (4, 'NaN')",
+                "INSERT INTO " + SRC + ".edge (id, n2) VALUES (5, 'NaN')",
+                "INSERT INTO " + SRC + ".edge (id, arr2) VALUES (6, '{{1,2},{3,4}}')",
+                "INSERT INTO " + SRC + ".edge (id, iv) VALUES (7, '1 year 2 mons 3 days 04:05:06.78')",
+                "INSERT INTO " + SRC + ".edge (id, big) VALUES (8, 1e70 + 0.5)",
+                "INSERT INTO " + SRC + ".edge (id, d) VALUES (9, 'infinity')",
+                "INSERT INTO " + SRC + ".edge (id, arr1, n) VALUES (10, '{1,NULL,3}', 'Infinity')");
         connect = ConnectTestBed.start("pgit");
         connect.putConnector(SOURCE, sourceConfig());
         connect.awaitRunning(SOURCE, TIMEOUT);
@@ -84,6 +96,10 @@ class PostgresToOceanBaseIT {
         c.put("database.name.format", TGT);
         c.put("auto.create", "true");
         c.put("auto.evolve", "true");
+        c.put("errors.tolerance", "all");
+        c.put("errors.deadletterqueue.topic.name", DLQ);
+        c.put("errors.deadletterqueue.topic.replication.factor", "1");
+        c.put("errors.deadletterqueue.context.headers.enable", "true");
         return c;
     }
 
@@ -149,6 +165,45 @@ class PostgresToOceanBaseIT {
         awaitRows("SELECT id, title FROM doc", List.of(r("2", "changed")));
         assertThat(SqlAssertions.rows(oceanbase, TGT, "SELECT body FROM doc")).containsExactly(List.of(body));
         connect.assertNoFailedTasks(SINK);
+    }
+
+    /**
+     * The PostgreSQL edge values of issue 9 items 7 and 8, end to end: what arrives for each (docs/type-mapping.md,
+     * "Edge values"), and a dead letter record naming the table, the record and the column for each value OceanBase
+     * cannot hold. The oracle is the literal values inserted in startPipeline, not our converter.
+     */
+    @Test
+    @Order(6)
+    void edgeValuesArriveOrAreRefusedNamingTheColumn() throws Exception {
+        awaitRows("SELECT id, n, n2, CAST(arr2 AS CHAR), CAST(arr1 AS CHAR), iv FROM edge ORDER BY id", List.of(
+                // numeric NaN and Infinity: Debezium sends NULL (decimal.handling.mode=precise).
+                r("4", null, null, null, null, null),
+                r("5", null, null, null, null, null),
+                // int[][]: Debezium sends [null, null].
+                r("6", null, null, "[null, null]", null, null),
+                // interval, with interval.handling.mode=string: ISO 8601.
+                r("7", null, null, null, null, "P1Y2M3DT4H5M6.78S"),
+                r("10", null, null, null, "[1, null, 3]", null)));
+        List<String> reasons = new java.util.ArrayList<>();
+        for (var rec : connect.consume(DLQ, 5, TIMEOUT)) {
+            var h = rec.headers().lastHeader("__connect.errors.exception.message");
+            reasons.add(h == null ? "(no message header)" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(reasons).hasSize(5);
+        assertThat(reasons).allSatisfy(m -> assertThat(m).contains("topic pgit." + SRC + ".edge", "table " + TGT + ".edge"));
+        assertThat(reasons.get(0)).contains("offset 0", "column ts", "'infinity'");
+        assertThat(reasons.get(1)).contains("offset 1", "column ts", "'-infinity'");
+        assertThat(reasons.get(2)).contains("offset 2", "column tstz", "'infinity'");
+        assertThat(reasons.get(3)).contains("offset 7", "column big", "71 integer");
+        assertThat(reasons.get(4)).contains("offset 8", "column d", "DATE range");
+        assertThat(showCreateOf("edge")).contains("`ts` datetime(6)", "`tstz` datetime(6)", "`iv` varchar(64)", "`arr2` json");
+    }
+
+    private static String showCreateOf(String t) throws Exception {
+        try (Connection c = oceanbase.connect(TGT); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + t)) {
+            rs.next();
+            return rs.getString(2);
+        }
     }
 
     /** A result row; null stands for SQL NULL. */

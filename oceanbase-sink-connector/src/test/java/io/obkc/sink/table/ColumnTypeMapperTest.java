@@ -64,4 +64,36 @@ class ColumnTypeMapperTest {
         assertThat(ColumnTypeMapper.sqlType(withSource(Decimal.builder(0).parameter("connect.decimal.precision", "20"), "BIGINT UNSIGNED", "20"), false))
                 .isEqualTo("BIGINT UNSIGNED");
     }
+
+    /**
+     * Issue 9 item 1: Debezium's MySQL/MariaDB connectors send TIMESTAMP, DATETIME and TIME with fsp 0 without a
+     * length parameter (the parameters below are exactly what column.propagate.source.type gives for those
+     * columns). MySQL's meaning of a missing fsp is 0, so nothing may be guessed wider.
+     */
+    @Test
+    void temporalSourceTypeWithoutLengthHasNoFractionalSeconds() {
+        assertThat(ColumnTypeMapper.sqlType(withSource(new SchemaBuilder(Schema.Type.STRING).name("io.debezium.time.ZonedTimestamp"), "TIMESTAMP", null),
+                false)).isEqualTo("TIMESTAMP");
+        assertThat(ColumnTypeMapper.sqlType(withSource(new SchemaBuilder(Schema.Type.INT64).name("io.debezium.time.Timestamp"), "DATETIME", null),
+                false)).isEqualTo("DATETIME");
+        assertThat(ColumnTypeMapper.sqlType(withSource(new SchemaBuilder(Schema.Type.INT64).name("io.debezium.time.MicroTime"), "TIME", null),
+                false)).isEqualTo("TIME");
+        assertThat(ColumnTypeMapper.sqlType(withSource(new SchemaBuilder(Schema.Type.STRING).name("io.debezium.time.ZonedTimestamp"), "TIMESTAMP", "3"),
+                false)).isEqualTo("TIMESTAMP(3)");
+        // Without a propagated source type nothing is known, and the logical type's own precision is kept.
+        assertThat(ColumnTypeMapper.sqlType(new SchemaBuilder(Schema.Type.INT64).name("io.debezium.time.Timestamp").build(), false))
+                .isEqualTo("DATETIME(3)");
+        assertThat(ColumnTypeMapper.declaresSize(withSource(new SchemaBuilder(Schema.Type.STRING).name("io.debezium.time.ZonedTimestamp"),
+                "TIMESTAMP", null))).isFalse();
+        assertThat(ColumnTypeMapper.declaresSize(withSource(SchemaBuilder.string(), "VARCHAR", "20"))).isTrue();
+    }
+
+    /** Debezium escapes a comma inside an ENUM/SET label as {@code \,} in the {@code allowed} parameter. */
+    @Test
+    void enumLabelWithACommaStaysOneLabel() {
+        assertThat(ColumnTypeMapper.sqlType(new SchemaBuilder(Schema.Type.STRING).name("io.debezium.data.Enum")
+                .parameter("allowed", "c'd,a'b,e\\,f").build(), false)).isEqualTo("ENUM('c''d','a''b','e,f')");
+        assertThat(ColumnTypeMapper.sqlType(new SchemaBuilder(Schema.Type.STRING).name("io.debezium.data.EnumSet")
+                .parameter("allowed", "x\\,y,z").build(), false)).isEqualTo("SET('x,y','z')");
+    }
 }
