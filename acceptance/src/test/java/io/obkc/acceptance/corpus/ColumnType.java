@@ -112,8 +112,14 @@ public record ColumnType(Kind kind, int length, int scale) {
             case VARCHAR -> rs.getString(index);
             case DATE -> rs.getObject(index, LocalDate.class);
             case DATETIME -> rs.getObject(index, LocalDateTime.class);
-            case INSTANT -> postgres ? rs.getObject(index, OffsetDateTime.class).toInstant()
-                    : rs.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+            case INSTANT -> {
+                if (postgres) {
+                    OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+                    yield t == null ? null : t.toInstant();
+                }
+                LocalDateTime t = rs.getObject(index, LocalDateTime.class);
+                yield t == null ? null : t.toInstant(ZoneOffset.UTC);
+            }
         };
         return rs.wasNull() ? null : v;
     }

@@ -94,7 +94,8 @@ public final class CorpusPipeline {
         List<RowComparison.Difference> finalDiffs;
         List<ConsumerRecord<byte[], byte[]>> dead;
         List<CorpusTable> tablesAfter;
-        try (ConnectTestBed connect = ConnectTestBed.start(name)) {
+        ConnectTestBed connect = SharedConnect.get();
+        try {
             Map<String, String> src = pg ? ConnectorConfigs.postgresSource(sourceServer, topicPrefix, source.database(), slot)
                     : ConnectorConfigs.mariadbSource(sourceServer, connect.bootstrapServers(), topicPrefix, source.database());
             connect.putConnector(sourceName, src);
@@ -122,6 +123,8 @@ public final class CorpusPipeline {
             connect.assertNoFailedTasks(sinkName);
             connect.assertNoFailedTasks(sourceName);
         } finally {
+            deleteQuietly(connect, sinkName);
+            deleteQuietly(connect, sourceName);
             if (pg) {
                 sourceServer.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + slot
                         + "' AND NOT active", "DROP PUBLICATION IF EXISTS " + slot);
@@ -272,6 +275,15 @@ public final class CorpusPipeline {
             b.append('\n');
         }
         return b.toString();
+    }
+
+    private void deleteQuietly(ConnectTestBed connect, String connector) {
+        try {
+            connect.deleteConnector(connector);
+        } catch (RuntimeException e) {
+            // It may never have been created; anything else would show in the next IT's log.
+            log("could not delete connector " + connector + ": " + e.getMessage());
+        }
     }
 
     private static long millis(long start) {
