@@ -115,7 +115,7 @@ public final class Corpora {
         }
 
         ChinookBuilder table(String name, String model, String pkColumn) {
-            current = new Spec(name, model, pkColumn);
+            current = new Spec(name, model);
             specs.put(name, current);
             if (pkColumn != null) {
                 current.columns.add(new CorpusColumn(pkColumn, intT(), false));
@@ -194,7 +194,7 @@ public final class Corpora {
             final List<String> fields = new ArrayList<>();
             List<String> key;
 
-            Spec(String name, String model, String pkColumn) {
+            Spec(String name, String model) {
                 this.name = name;
                 this.model = model;
             }
