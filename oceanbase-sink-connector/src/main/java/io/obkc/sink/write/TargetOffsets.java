@@ -127,10 +127,15 @@ public final class TargetOffsets {
         return out;
     }
 
+    /**
+     * True when the record was produced after the last record applied from its partition, or when that time is not
+     * known (a row written without one): a stored offset whose records cannot be told apart from this one's is not
+     * trusted to skip anything. Re-applying is the safe side: it is what the sink does without the offsets table.
+     */
     private boolean producedAfterLastApplied(TopicPartition tp, ChangeEvent e) {
         Long last = knownTimestamp.get(tp);
         Long ts = e.record().timestamp();
-        return last != null && ts != null && ts > last;
+        return ts != null && (last == null || ts > last);
     }
 
     /**
