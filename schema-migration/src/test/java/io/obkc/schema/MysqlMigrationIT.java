@@ -121,7 +121,7 @@ class MysqlMigrationIT {
         assertThat(result.table(SRC + ".no_pk_uk").rowKey.kind()).isEqualTo("UNIQUE");
         assertThat(result.table(SRC + ".no_pk_nullable_uk").hiddenKey).isNotNull();
         assertThat(result.table(SRC + ".no_pk").hiddenKey.dropDdl())
-                .isEqualTo("ALTER TABLE `sm_my_dst`.`no_pk` DROP INDEX `__obkc_pk_uk_no_pk`, DROP COLUMN `__obkc_pk`");
+                .isEqualTo("ALTER TABLE `sm_my_dst`.`no_pk` DROP INDEX `__obkc_pk_uk_no_pk`; ALTER TABLE `sm_my_dst`.`no_pk` DROP COLUMN `__obkc_pk`");
     }
 
     @Test

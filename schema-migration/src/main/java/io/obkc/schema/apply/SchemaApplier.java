@@ -13,7 +13,9 @@ import java.util.Map;
 
 import io.obkc.schema.convert.ConversionResult;
 import io.obkc.schema.convert.DeferredObject;
+import io.obkc.schema.convert.HiddenKey;
 import io.obkc.schema.convert.ObjectReport;
+import io.obkc.schema.convert.RowKey;
 
 /**
  * Runs converted DDL on the target, idempotently: every object is looked up in {@code information_schema} before it
@@ -108,6 +110,58 @@ public final class SchemaApplier {
             }
         }
         return out;
+    }
+
+    /** The column the sink's ordering guard adds to tables with a secondary unique key (oceanbase-sink-connector). */
+    public static final String SINK_POSITION_COLUMN = "__obkc_src_pos";
+
+    /**
+     * At switchover, after the deferred constraints: drops what the migration added for itself, the hidden key columns
+     * (with their unique index) of tables that had no usable key, and the sink's source-position column, from every
+     * migrated table. Idempotent. Run it once the forward sink is stopped: a running sink adds its column back.
+     */
+    public List<String> dropMigrationHelpers(List<HiddenKey> hiddenKeys, List<RowKey> migratedTables) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (HiddenKey h : hiddenKeys) {
+            String what = "HIDDEN_KEY " + h.database() + "." + h.table() + "." + h.column();
+            if (!columnExists(h.database(), h.table(), h.column())) {
+                out.add(what + ": ALREADY_DROPPED");
+                continue;
+            }
+            // Two statements: OceanBase refuses a DROP INDEX and a DROP COLUMN in one ALTER TABLE (error 1235).
+            String table = io.obkc.common.sql.Identifiers.quoteMysql(h.database()) + "." + io.obkc.common.sql.Identifiers.quoteMysql(h.table());
+            try (Statement s = target.createStatement()) {
+                if (h.index() != null && exists("SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+                        + "AND INDEX_NAME = ?", h.database(), h.table(), h.index())) {
+                    s.execute("ALTER TABLE " + table + " DROP INDEX " + io.obkc.common.sql.Identifiers.quoteMysql(h.index()));
+                }
+                s.execute("ALTER TABLE " + table + " DROP COLUMN " + io.obkc.common.sql.Identifiers.quoteMysql(h.column()));
+                out.add(what + ": DROPPED");
+            } catch (SQLException e) {
+                out.add(what + ": FAILED: " + message(e));
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RowKey t : migratedTables) {
+            if (!seen.add(t.database() + "\u0000" + t.table()) || !columnExists(t.database(), t.table(), SINK_POSITION_COLUMN)) {
+                continue;
+            }
+            String what = "SINK_COLUMN " + t.database() + "." + t.table() + "." + SINK_POSITION_COLUMN;
+            try (Statement s = target.createStatement()) {
+                s.execute("ALTER TABLE " + io.obkc.common.sql.Identifiers.quoteMysql(t.database()) + "."
+                        + io.obkc.common.sql.Identifiers.quoteMysql(t.table()) + " DROP COLUMN "
+                        + io.obkc.common.sql.Identifiers.quoteMysql(SINK_POSITION_COLUMN));
+                out.add(what + ": DROPPED");
+            } catch (SQLException e) {
+                out.add(what + ": FAILED: " + message(e));
+            }
+        }
+        return out;
+    }
+
+    private boolean columnExists(String database, String table, String column) throws SQLException {
+        return exists("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?",
+                database, table, column);
     }
 
     /**

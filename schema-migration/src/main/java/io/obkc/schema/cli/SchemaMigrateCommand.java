@@ -17,6 +17,7 @@ import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.ObjectName;
 import io.obkc.schema.apply.SchemaApplier;
 import io.obkc.schema.apply.StateFile;
+import io.obkc.schema.convert.DeferredObject;
 import io.obkc.schema.check.KeyCollisionCheck;
 import io.obkc.schema.convert.ConversionOptions;
 import io.obkc.schema.convert.ConversionResult;
@@ -200,7 +201,11 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
         }
         StateFile.State state = StateFile.read(file);
         try (Connection target = connect("target", targetUrl, targetUser, password(targetPassword, targetPasswordEnv))) {
-            List<String> lines = new SchemaApplier(target).applyDeferred(state.deferredObjects(), applyDeferred);
+            SchemaApplier applier = new SchemaApplier(target);
+            List<String> lines = new ArrayList<>(applier.applyDeferred(state.deferredObjects(), applyDeferred));
+            if (DeferredObject.SWITCHOVER.equals(applyDeferred)) {
+                lines.addAll(applier.dropMigrationHelpers(state.hiddenKeys(), state.rowKeys()));
+            }
             lines.forEach(out::println);
             out.flush();
             return lines.stream().anyMatch(l -> l.contains(": FAILED")) ? 1 : 0;

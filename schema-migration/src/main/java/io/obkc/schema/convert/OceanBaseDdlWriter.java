@@ -106,8 +106,10 @@ public final class OceanBaseDdlWriter {
         return "ALTER TABLE " + quoteMysql(database, table) + " DROP INDEX " + quoteMysql(index);
     }
 
+    /** Two statements: OceanBase refuses a DROP INDEX and a DROP COLUMN in one ALTER TABLE (error 1235). */
     public String dropHiddenKey(String database, String table, String column, String index) {
-        return "ALTER TABLE " + quoteMysql(database, table) + " DROP INDEX " + quoteMysql(index) + ", DROP COLUMN " + quoteMysql(column);
+        return "ALTER TABLE " + quoteMysql(database, table) + " DROP INDEX " + quoteMysql(index) + "; ALTER TABLE " + quoteMysql(database, table)
+                + " DROP COLUMN " + quoteMysql(column);
     }
 
     public String addForeignKey(String database, String table, ForeignKeyDef fk) {

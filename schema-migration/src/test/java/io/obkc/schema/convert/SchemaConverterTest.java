@@ -79,7 +79,7 @@ class SchemaConverterTest {
     void tableWithoutKeyGetsHiddenColumnAndTableWithNonNullUniqueKeyDoesNot() {
         ObjectReport r = convert(table("t", col("a", "int", "int"))).table("db.t");
         assertThat(r.ddl.get(0)).contains("`__obkc_pk` bigint NOT NULL AUTO_INCREMENT", "UNIQUE KEY `__obkc_pk_uk_t` (`__obkc_pk`)");
-        assertThat(r.hiddenKey.dropDdl()).isEqualTo("ALTER TABLE `db`.`t` DROP INDEX `__obkc_pk_uk_t`, DROP COLUMN `__obkc_pk`");
+        assertThat(r.hiddenKey.dropDdl()).isEqualTo("ALTER TABLE `db`.`t` DROP INDEX `__obkc_pk_uk_t`; ALTER TABLE `db`.`t` DROP COLUMN `__obkc_pk`");
 
         ColumnDef a = col("a", "int", "int");
         a.nullable = false;
