@@ -208,7 +208,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         o = 0;
         d.define(DDL_SYNC_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Apply the DDL of Debezium schema change events (MySQL/MariaDB sources with include.schema.changes=true; subscribe the sink "
-                        + "to the <topic.prefix> topic as well, e.g. topics.regex=prefix(\\..*)?). When false, schema change events are skipped. "
+                        + "to the <topic.prefix> topic as well, e.g. topics.regex=prefix(\\.[^.]+\\.[^.]+)?, which leaves out the schema history and DLQ topics). When false, schema change events are skipped. "
                         + "See docs/ddl-sync.md.",
                 GROUP_DDL, ++o, Width.SHORT, "DDL sync");
         for (io.obkc.sink.ddl.DdlClass c : io.obkc.sink.ddl.DdlClass.values()) {
