@@ -24,6 +24,10 @@ public interface CapturedTables {
     public static CapturedTables fromSubscription(Collection<String> topics, String topicsRegex) {
         List<String> list = topics == null ? List.of() : topics.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
         Pattern regex = topicsRegex == null || topicsRegex.isBlank() ? null : Pattern.compile(topicsRegex);
+        if (list.isEmpty() && regex == null) {
+            // No subscription known (a task driven without the worker's settings): nothing to judge by.
+            return ALL;
+        }
         return (change, table) -> {
             String topic = rowTopic(change, table);
             return list.contains(topic) || regex != null && regex.matcher(topic).matches();
