@@ -9,13 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +62,7 @@ class ExactlyOnceIT {
         props.put("pipeline.writes", "false");
         props.put("offsets.storage.table", offsetsTable);
         OceanBaseSinkTask task = new OceanBaseSinkTask();
-        task.initialize(new Context());
+        task.initialize(new TaskContextStub(Set.of(TP)));
         task.start(props);
         task.open(List.of(TP));
         tasks.add(task);
@@ -170,49 +167,4 @@ class ExactlyOnceIT {
                 .containsExactly(List.of("3"));
     }
 
-    private static final class Context implements SinkTaskContext {
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-        }
-
-        @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
-
-        @Override
-        public void timeout(long timeoutMs) {
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of(TP);
-        }
-
-        @Override
-        public void pause(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void resume(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void requestCommit() {
-        }
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return null;
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            throw new UnsupportedOperationException("no plugin metrics in this test");
-        }
-    }
 }

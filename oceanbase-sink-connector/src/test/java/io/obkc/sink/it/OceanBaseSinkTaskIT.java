@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -24,7 +23,6 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,16 +60,16 @@ class OceanBaseSinkTaskIT {
                 "CREATE USER IF NOT EXISTS '" + TASK_USER + "'@'%' IDENTIFIED BY 'pw'",
                 "GRANT ALL PRIVILEGES ON " + DB + ".* TO '" + TASK_USER + "'@'%'");
         task = new OceanBaseSinkTask();
-        task.initialize(new TestContext());
+        task.initialize(new TaskContextStub(Set.of(TP)));
         task.start(props());
     }
 
     /** Replaces the task setUp started with one started with these settings. */
     private void restartTask(Map<String, String> props) {
-        restartTask(props, new TestContext());
+        restartTask(props, new TaskContextStub(Set.of(TP)));
     }
 
-    private void restartTask(Map<String, String> props, TestContext context) {
+    private void restartTask(Map<String, String> props, TaskContextStub context) {
         task.stop();
         task = new OceanBaseSinkTask();
         task.initialize(context);
@@ -79,6 +77,16 @@ class OceanBaseSinkTaskIT {
     }
 
     /** A record the task sent to the dead letter queue, with the error message the worker would put in its headers. */
+    /** A dead letter queue that collects into a list. */
+    private static ErrantRecordReporter reporterInto(List<DeadLetter> deadLetters) {
+        return (record, error) -> {
+            synchronized (deadLetters) {
+                deadLetters.add(new DeadLetter(record, error.getMessage()));
+            }
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
     private record DeadLetter(SinkRecord record, String message) {
     }
 
@@ -88,7 +96,7 @@ class OceanBaseSinkTaskIT {
         p.put("errors.tolerance", "all");
         p.putAll(extra);
         List<DeadLetter> dlq = new ArrayList<>();
-        restartTask(p, new TestContext(dlq));
+        restartTask(p, new TaskContextStub(Set.of(TP), reporterInto(dlq)));
         return dlq;
     }
 
@@ -416,7 +424,7 @@ class OceanBaseSinkTaskIT {
             p.put("connection.url", "jdbc:mysql://127.0.0.1:" + proxy.port() + "/");
             p.put("connection.attempts", "1");
             p.put("max.retries", "4");
-            TestContext context = new TestContext();
+            TaskContextStub context = new TaskContextStub(Set.of(TP));
             restartTask(p, context);
             task.put(List.of(upsert(0, 1, "a")));
             assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(1));
@@ -473,71 +481,4 @@ class OceanBaseSinkTaskIT {
         return killed;
     }
 
-    /** The framework side of a task, minimal: a dead letter queue only when given a list to collect into, no plugin metrics. */
-    private static final class TestContext implements SinkTaskContext {
-        private final List<DeadLetter> deadLetters;
-
-        TestContext() {
-            this(null);
-        }
-
-        TestContext(List<DeadLetter> deadLetters) {
-            this.deadLetters = deadLetters;
-        }
-
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-        }
-
-        @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
-
-        long timeoutMs;
-
-        @Override
-        public void timeout(long timeoutMs) {
-            this.timeoutMs = timeoutMs;
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of(TP);
-        }
-
-        @Override
-        public void pause(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void resume(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void requestCommit() {
-        }
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            if (deadLetters == null) {
-                return null;
-            }
-            return (record, error) -> {
-                synchronized (deadLetters) {
-                    deadLetters.add(new DeadLetter(record, error.getMessage()));
-                }
-                return CompletableFuture.completedFuture(null);
-            };
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            throw new UnsupportedOperationException("no plugin metrics in this test");
-        }
-    }
 }

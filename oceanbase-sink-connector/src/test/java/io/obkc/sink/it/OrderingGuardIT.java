@@ -3,7 +3,6 @@ package io.obkc.sink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +48,14 @@ class OrderingGuardIT {
     private static final String TOPIC = "og.ordering_guard_it.t";
 
     private DatabaseEndpoint ob;
+
+    private static Set<TopicPartition> partitions() {
+        Set<TopicPartition> out = new java.util.HashSet<>();
+        for (int p = 0; p < 4; p++) {
+            out.add(new TopicPartition(TOPIC, p));
+        }
+        return out;
+    }
     private OceanBaseSinkTask task;
 
     @BeforeEach
@@ -81,7 +85,7 @@ class OrderingGuardIT {
         // Kept in the test's database, dropped with it, so each test starts with no stored offsets.
         props.put("offsets.storage.table", DB + ".obkc_offsets");
         task = new OceanBaseSinkTask();
-        task.initialize(new Context());
+        task.initialize(new TaskContextStub(partitions()));
         task.start(props);
     }
 
@@ -316,53 +320,4 @@ class OrderingGuardIT {
         assertThat(wrong).isPositive();
     }
 
-    private static final class Context implements SinkTaskContext {
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-        }
-
-        @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
-
-        @Override
-        public void timeout(long timeoutMs) {
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            Set<TopicPartition> out = new java.util.HashSet<>();
-            for (int p = 0; p < 4; p++) {
-                out.add(new TopicPartition(TOPIC, p));
-            }
-            return Collections.unmodifiableSet(out);
-        }
-
-        @Override
-        public void pause(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void resume(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void requestCommit() {
-        }
-
-        @Override
-        public ErrantRecordReporter errantRecordReporter() {
-            return null;
-        }
-
-        @Override
-        public PluginMetrics pluginMetrics() {
-            throw new UnsupportedOperationException("no plugin metrics in this test");
-        }
-    }
 }
