@@ -67,6 +67,19 @@ final class ConnectRest {
         }
     }
 
+    /** The source offsets the worker committed for the connector ({@code GET /connectors/NAME/offsets}). */
+    JsonNode offsets(String connector) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("connectors/" + connector + "/offsets")).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("offsets of " + connector + ": " + r.statusCode() + " " + r.body());
+        }
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Connector and all {@code tasks} tasks RUNNING. */
     boolean allRunning(String connector, int tasks) {
         JsonNode s = status(connector);

@@ -134,6 +134,14 @@ public final class FaultHarness {
             notes.add("ERROR: the connectors were not RUNNING within 300 s of their creation");
         }
 
+        // A first streamed change, then wait until the source committed a streaming (post-snapshot) offset.
+        try (Connection src = DriverManager.getConnection(srcUrl, o.mysqlUser, o.mysqlPassword); Statement s = src.createStatement()) {
+            s.executeUpdate("INSERT INTO marker VALUES (0, 'start')");
+        }
+        if (!Await.until(Duration.ofSeconds(300), Duration.ofSeconds(2), p::streamingOffsetCommitted)) {
+            notes.add("WARNING: no committed post-snapshot source offset within 300 s; faults started anyway");
+        }
+        Log.info("snapshot done and committed; starting the writer and the faults");
         RandomWriter writer = new RandomWriter(srcUrl, o.mysqlUser, o.mysqlPassword, seed, o.maxOps, o.maxWrite, o.rate);
         FaultInjector faults = new FaultInjector(o, cluster, seekdb, p, seed + 1);
         faults.taskFailures.addAll(startFailures);
