@@ -56,7 +56,16 @@ public final class FaultHarness {
             System.exit(2);
             return;
         }
-        System.exit(new FaultHarness().run(o));
+        int rc;
+        try {
+            rc = new FaultHarness().run(o);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // CI greps this line: a harness that could not run is a failure, never a silent pass.
+            System.out.println("FAULTS SUMMARY: FAIL seed=" + o.seed + " error=" + e);
+            rc = 3;
+        }
+        System.exit(rc);
     }
 
     int run(HarnessOptions o) throws Exception {
