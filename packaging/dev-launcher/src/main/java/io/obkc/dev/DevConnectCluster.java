@@ -70,6 +70,12 @@ public final class DevConnectCluster implements AutoCloseable {
         /** Extra or overriding broker settings ({@code --broker key=value}). */
         public final Map<String, String> brokerProps = new LinkedHashMap<>();
         public Duration startTimeout = Duration.ofSeconds(Long.getLong("obkc.dev.start.timeout.seconds", 120));
+        /** Start the embedded broker ({@code --no-broker} turns it off: the worker joins {@link #bootstrapServers}). */
+        public boolean runBroker = true;
+        /** Start the Connect worker ({@code --no-worker} turns it off: a broker-only process). */
+        public boolean runWorker = true;
+        /** The broker a worker-only process joins ({@code --bootstrap-servers}); null: this process's own broker. */
+        public String bootstrapServers;
     }
 
     private static final String USAGE = String.join("\n",
@@ -82,6 +88,10 @@ public final class DevConnectCluster implements AutoCloseable {
             "  --rest-port N           Connect REST API (default 8083)",
             "  --worker KEY=VALUE      extra Connect worker setting (repeatable)",
             "  --broker KEY=VALUE      extra broker setting (repeatable)",
+            "  --no-broker             worker only: join the broker at --bootstrap-servers (one process per worker,",
+            "                          so a worker can be killed while the broker lives on)",
+            "  --bootstrap-servers H:P the broker a --no-broker worker joins (default HOST:KAFKA-PORT)",
+            "  --no-worker             broker only: no Connect worker in this process",
             "  --help");
 
     private final Options options;
@@ -152,6 +162,14 @@ public final class DevConnectCluster implements AutoCloseable {
             if (a.equals("--help") || a.equals("-h")) {
                 return null;
             }
+            if (a.equals("--no-broker")) {
+                o.runBroker = false;
+                continue;
+            }
+            if (a.equals("--no-worker")) {
+                o.runWorker = false;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value for " + a);
             }
@@ -181,9 +199,18 @@ public final class DevConnectCluster implements AutoCloseable {
                 case "--broker":
                     putKeyValue(o.brokerProps, a, v);
                     break;
+                case "--bootstrap-servers":
+                    o.bootstrapServers = v;
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + a);
             }
+        }
+        if (!o.runBroker && !o.runWorker) {
+            throw new IllegalArgumentException("--no-broker and --no-worker together leave nothing to run");
+        }
+        if (o.runBroker && o.bootstrapServers != null) {
+            throw new IllegalArgumentException("--bootstrap-servers names another broker: use it with --no-broker");
         }
         return o;
     }
@@ -197,7 +224,7 @@ public final class DevConnectCluster implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return options.host + ":" + options.kafkaPort;
+        return options.bootstrapServers != null ? options.bootstrapServers : options.host + ":" + options.kafkaPort;
     }
 
     public URI restUrl() {
@@ -213,10 +240,16 @@ public final class DevConnectCluster implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        checkPluginPath();
+        if (options.runWorker) {
+            checkPluginPath();
+        }
         Files.createDirectories(dataDir.resolve("logs"));
-        startBroker();
-        startWorker();
+        if (options.runBroker) {
+            startBroker();
+        }
+        if (options.runWorker) {
+            startWorker();
+        }
     }
 
     private void checkPluginPath() {
@@ -393,6 +426,12 @@ public final class DevConnectCluster implements AutoCloseable {
     }
 
     private void printReady() throws IOException, InterruptedException {
+        if (!options.runWorker) {
+            System.out.println("\n[obkc-dev] READY (broker only)");
+            System.out.println("[obkc-dev]   Kafka (KRaft, 1 node)     : " + bootstrapServers());
+            System.out.println("[obkc-dev]   data dir                  : " + dataDir);
+            return;
+        }
         List<String> ours = new ArrayList<>();
         for (String c : loadedPlugins()) {
             if (c.startsWith("io.obkc.") || c.startsWith("io.debezium.connector.")) {
@@ -402,8 +441,8 @@ public final class DevConnectCluster implements AutoCloseable {
         String rest = "http://" + options.host + ":" + options.restPort;
         String[] lines = {
             "",
-            "[obkc-dev] READY",
-            "[obkc-dev]   Kafka (KRaft, 1 node)     : " + bootstrapServers(),
+            options.runBroker ? "[obkc-dev] READY" : "[obkc-dev] READY (worker only)",
+            (options.runBroker ? "[obkc-dev]   Kafka (KRaft, 1 node)     : " : "[obkc-dev]   Kafka (joined)            : ") + bootstrapServers(),
             "[obkc-dev]   Kafka Connect REST        : " + rest,
             "[obkc-dev]   plugin.path               : " + pluginPath,
             "[obkc-dev]   data dir                  : " + dataDir + "   (delete for a clean slate)",

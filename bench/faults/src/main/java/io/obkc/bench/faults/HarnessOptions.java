@@ -1,0 +1,171 @@
+package io.obkc.bench.faults;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command line of the harness; bench/faults/run.sh --help prints {@link #USAGE}. */
+final class HarnessOptions {
+    static final String USAGE = String.join("\n",
+            "Usage: bench/faults/run.sh [--short] [options]",
+            "  --short                    CI version: topology 1x1, 3 worker kills, 1 connection kill, ~2 minutes of writes",
+            "  --topologies LIST          partitions x sink tasks, e.g. 1x1,4x1,1x2,4x2 (default all four)",
+            "  --seed N                   seed of the writer and the fault schedule (default: the clock; always logged)",
+            "  --worker-kills N           kill -9 + restart of a Connect worker, per topology (default 10)",
+            "  --seekdb-restarts N        kill -9 + restart of seekdb, per topology (default 2; needs the private target",
+            "                             or --allow-testbed-restart)",
+            "  --conn-kills N             KILL of the sink user's seekdb sessions, per topology (default 3)",
+            "  --rebalances N             add or remove a second worker, per topology (default 4)",
+            "  --gap-s MIN-MAX            random pause before each fault (default 5-20)",
+            "  --min-write-s N            the writer runs at least this long (default 60)",
+            "  --max-write-s N            ... and at most this long (default 900)",
+            "  --max-ops N                ... and at most this many transactions (default 200000)",
+            "  --rate N                   writer transactions per second (default 40)",
+            "  --catchup-timeout-s N      how long the sink may take to catch up after the writer stops (default 900)",
+            "  --target private|testbed   private (default for long runs): a seekdb of the harness's own on --ob-port,",
+            "                             base dir --private-seekdb-dir; testbed (default for --short): the test bed's",
+            "  --allow-testbed-restart    allow restarting the test bed's seekdb (it is always left running)",
+            "  --ob-port N                private seekdb port (default 32881)",
+            "  --kafka-port N             broker port (default 39092; the controller takes N+1)",
+            "  --rest-port N              first worker's REST port (default 38083; the second takes N+1)",
+            "  --run-dir DIR              logs and state of this run (default bench/faults/target/run)",
+            "  --report FILE              write the markdown report there too",
+            "  --keep-seekdb              leave the private seekdb running at the end");
+
+    long seed = System.currentTimeMillis();
+    List<int[]> topologies = new ArrayList<>(List.of(new int[] {1, 1}, new int[] {4, 1}, new int[] {1, 2}, new int[] {4, 2}));
+    int workerKills = 10;
+    int seekdbRestarts = 2;
+    int connKills = 3;
+    int rebalances = 4;
+    int gapMinS = 5;
+    int gapMaxS = 20;
+    Duration minWrite = Duration.ofSeconds(60);
+    Duration maxWrite = Duration.ofSeconds(900);
+    long maxOps = 200_000;
+    int rate = 40;
+    Duration catchupTimeout = Duration.ofSeconds(900);
+    boolean privateTarget = true;
+    boolean allowTestbedRestart;
+    boolean keepSeekdb;
+    boolean shortRun;
+    String obHost = "127.0.0.1";
+    int obPort = 32881;
+    String obAdminUser = "root";
+    String obAdminPassword = "";
+    String mysqlHost = env("OBKC_MYSQL_HOST", "127.0.0.1");
+    int mysqlPort = Integer.parseInt(env("OBKC_MYSQL_PORT", "23306"));
+    String mysqlUser = env("OBKC_MYSQL_USER", "obkc");
+    String mysqlPassword = env("OBKC_MYSQL_PASSWORD", "obkc");
+    int kafkaPort = 39092;
+    int restPort = 38083;
+    int offsetFlushMs = 10_000;
+    Path repoDir = Path.of(env("FAULTS_REPO_DIR", ".")).toAbsolutePath().normalize();
+    Path runDir;
+    Path report;
+    Path pluginPath;
+    Path privateSeekdbDir = Path.of("/var/tmp/obkc-faults/seekdb");
+    Path testEnvDir;
+    String launcherClassPath = env("FAULTS_LAUNCHER_CP", "");
+    String command = env("FAULTS_COMMAND", "bench/faults/run.sh");
+
+    private static String env(String k, String d) {
+        String v = System.getenv(k);
+        return v == null || v.isEmpty() ? d : v;
+    }
+
+    static HarnessOptions parse(String[] args) {
+        HarnessOptions o = new HarnessOptions();
+        Boolean target = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--short" -> {
+                    o.shortRun = true;
+                    o.topologies = new ArrayList<>(List.of(new int[] {1, 1}));
+                    o.workerKills = 3;
+                    o.connKills = 1;
+                    o.seekdbRestarts = 0;
+                    o.rebalances = 0;
+                    o.gapMinS = 10;
+                    o.gapMaxS = 25;
+                    o.minWrite = Duration.ofSeconds(90);
+                    o.maxWrite = Duration.ofSeconds(240);
+                    o.catchupTimeout = Duration.ofSeconds(300);
+                }
+                case "--allow-testbed-restart" -> o.allowTestbedRestart = true;
+                case "--keep-seekdb" -> o.keepSeekdb = true;
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("unknown option or missing value: " + a);
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--topologies" -> o.topologies = topologies(v);
+                        case "--seed" -> o.seed = Long.parseLong(v);
+                        case "--worker-kills" -> o.workerKills = Integer.parseInt(v);
+                        case "--seekdb-restarts" -> o.seekdbRestarts = Integer.parseInt(v);
+                        case "--conn-kills" -> o.connKills = Integer.parseInt(v);
+                        case "--rebalances" -> o.rebalances = Integer.parseInt(v);
+                        case "--gap-s" -> {
+                            String[] mm = v.split("-");
+                            o.gapMinS = Integer.parseInt(mm[0]);
+                            o.gapMaxS = Integer.parseInt(mm[1]);
+                        }
+                        case "--min-write-s" -> o.minWrite = Duration.ofSeconds(Long.parseLong(v));
+                        case "--max-write-s" -> o.maxWrite = Duration.ofSeconds(Long.parseLong(v));
+                        case "--max-ops" -> o.maxOps = Long.parseLong(v);
+                        case "--rate" -> o.rate = Integer.parseInt(v);
+                        case "--catchup-timeout-s" -> o.catchupTimeout = Duration.ofSeconds(Long.parseLong(v));
+                        case "--target" -> target = switch (v) {
+                            case "private" -> true;
+                            case "testbed" -> false;
+                            default -> throw new IllegalArgumentException("--target is private or testbed, not " + v);
+                        };
+                        case "--ob-port" -> o.obPort = Integer.parseInt(v);
+                        case "--kafka-port" -> o.kafkaPort = Integer.parseInt(v);
+                        case "--rest-port" -> o.restPort = Integer.parseInt(v);
+                        case "--run-dir" -> o.runDir = Path.of(v).toAbsolutePath();
+                        case "--report" -> o.report = Path.of(v).toAbsolutePath();
+                        case "--plugin-path" -> o.pluginPath = Path.of(v).toAbsolutePath();
+                        case "--private-seekdb-dir" -> o.privateSeekdbDir = Path.of(v).toAbsolutePath();
+                        default -> throw new IllegalArgumentException("unknown option " + a);
+                    }
+                }
+            }
+        }
+        o.privateTarget = target != null ? target : !o.shortRun;
+        o.testEnvDir = Path.of(env("OBKC_TESTENV_DIR", o.repoDir.resolve(".test-env").toString()));
+        if (!o.privateTarget) {
+            o.obHost = env("OBKC_OB_HOST", "127.0.0.1");
+            o.obPort = Integer.parseInt(env("OBKC_OB_PORT", "22881"));
+            if (o.seekdbRestarts > 0 && !o.allowTestbedRestart) {
+                throw new IllegalArgumentException("--seekdb-restarts " + o.seekdbRestarts + " with --target testbed would restart the test bed's "
+                        + "seekdb under everybody else's tests: use --target private, or --allow-testbed-restart on a machine of your own");
+            }
+        }
+        if (o.runDir == null) {
+            o.runDir = o.repoDir.resolve("bench/faults/target/run");
+        }
+        if (o.pluginPath == null) {
+            o.pluginPath = o.repoDir.resolve("packaging/target/plugin");
+        }
+        if (o.gapMinS < 0 || o.gapMaxS < o.gapMinS) {
+            throw new IllegalArgumentException("--gap-s MIN-MAX needs 0 <= MIN <= MAX");
+        }
+        return o;
+    }
+
+    private static List<int[]> topologies(String v) {
+        List<int[]> out = new ArrayList<>();
+        for (String t : v.split(",")) {
+            String[] pt = t.trim().split("x");
+            if (pt.length != 2) {
+                throw new IllegalArgumentException("a topology is PARTITIONSxTASKS, e.g. 4x2; got " + t);
+            }
+            out.add(new int[] {Integer.parseInt(pt[0]), Integer.parseInt(pt[1])});
+        }
+        return out;
+    }
+}

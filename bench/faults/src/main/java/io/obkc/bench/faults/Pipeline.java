@@ -1,0 +1,157 @@
+package io.obkc.bench.faults;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The two connectors of one topology: Debezium's MariaDB source and the OceanBase sink, with their settings. */
+final class Pipeline {
+    private static final int MAX_TASK_RESTARTS = 50;
+    final String prefix;
+    final String source;
+    final String sink;
+    final String dlq;
+    final int partitions;
+    final int tasks;
+    private final ConnectCluster cluster;
+    private final HarnessOptions o;
+    private int restarts;
+
+    Pipeline(HarnessOptions o, ConnectCluster cluster, int partitions, int tasks) {
+        this.o = o;
+        this.cluster = cluster;
+        this.partitions = partitions;
+        this.tasks = tasks;
+        this.prefix = "faults_p" + partitions + "t" + tasks;
+        this.source = prefix + "-source";
+        this.sink = prefix + "-sink";
+        this.dlq = prefix + "-dlq";
+    }
+
+    Map<String, String> sourceConfig() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        c.put("tasks.max", "1");
+        c.put("database.hostname", o.mysqlHost);
+        c.put("database.port", String.valueOf(o.mysqlPort));
+        c.put("database.user", o.mysqlUser);
+        c.put("database.password", o.mysqlPassword);
+        // Unique among the test bed's binlog clients (the ITs use their own ids).
+        c.put("database.server.id", String.valueOf(6400 + partitions * 10 + tasks));
+        c.put("database.ssl.mode", "disable");
+        c.put("topic.prefix", prefix);
+        c.put("database.include.list", Workload.DB);
+        c.put("snapshot.mode", "initial");
+        c.put("schema.history.internal.kafka.bootstrap.servers", cluster.bootstrap());
+        c.put("schema.history.internal.kafka.topic", prefix + "-schema-history");
+        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
+        // The test bed's MariaDB is shared: its binlog carries other tests' DDL (other databases), some of which
+        // Debezium's parser refuses. The harness's own tables never change shape during a run.
+        c.put("schema.history.internal.skip.unparseable.ddl", "true");
+        c.put("include.schema.changes", "false");
+        c.put("bigint.unsigned.handling.mode", "precise");
+        c.put("datatype.propagate.source.type", ".+");
+        c.put("tombstones.on.delete", "true");
+        c.put("topic.creation.default.partitions", String.valueOf(partitions));
+        c.put("topic.creation.default.replication.factor", "1");
+        converters(c);
+        return c;
+    }
+
+    Map<String, String> sinkConfig() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
+        c.put("tasks.max", String.valueOf(tasks));
+        c.put("topics.regex", prefix + "\\." + Workload.DB + "\\..+");
+        c.put("connection.url", "jdbc:mysql://" + o.obHost + ":" + o.obPort + "/");
+        c.put("connection.user", Seekdb.SINK_USER);
+        c.put("connection.password", Seekdb.SINK_PASSWORD);
+        c.put("insert.mode", "upsert");
+        c.put("delete.enabled", "true");
+        c.put("primary.key.mode", "record_key");
+        c.put("database.name.format", "${source.db}");
+        c.put("table.name.format", "${source.table}");
+        c.put("auto.create", "true");
+        c.put("auto.evolve", "true");
+        c.put("batch.size", "5000");
+        c.put("consumer.override.max.poll.records", "5000");
+        // As examples/oceanbase-sink.json: records that fail go to the DLQ, and the report counts them.
+        c.put("errors.tolerance", "all");
+        c.put("errors.deadletterqueue.topic.name", dlq);
+        c.put("errors.deadletterqueue.topic.replication.factor", "1");
+        c.put("errors.deadletterqueue.context.headers.enable", "true");
+        c.put("errors.log.enable", "true");
+        c.put("errors.log.include.messages", "false");
+        converters(c);
+        return c;
+    }
+
+    private static void converters(Map<String, String> c) {
+        c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("key.converter.replace.null.with.default", "false");
+        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("value.converter.replace.null.with.default", "false");
+    }
+
+    void create() {
+        if (!Await.until(Duration.ofSeconds(120), Duration.ofSeconds(2), () -> {
+            cluster.rest().putConfig(source, sourceConfig());
+            cluster.rest().putConfig(sink, sinkConfig());
+            return true;
+        })) {
+            throw new IllegalStateException("could not create the connectors of " + prefix);
+        }
+    }
+
+    void delete() {
+        Await.until(Duration.ofSeconds(120), Duration.ofSeconds(2), () -> cluster.rest().delete(source) && cluster.rest().delete(sink)
+                && !cluster.rest().exists(source) && !cluster.rest().exists(sink));
+    }
+
+    /**
+     * The source committed a streaming offset: Debezium's binlog offsets carry {@code "snapshot"} only while the
+     * initial snapshot runs. A snapshot interrupted by a kill is taken again from scratch, and rows it had already
+     * emitted that were deleted meanwhile never get a delete event: faults start only after this holds.
+     */
+    boolean streamingOffsetCommitted() {
+        var offsets = cluster.rest().offsets(source).path("offsets");
+        if (offsets.isEmpty()) {
+            return false;
+        }
+        for (var o : offsets) {
+            if (o.path("offset").has("snapshot")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean running() {
+        ConnectRest r = cluster.rest();
+        return r.allRunning(source, 1) && r.allRunning(sink, tasks);
+    }
+
+    /** Records and restarts FAILED tasks (at most 50 restarts per topology: a task that fails for good stays failed). */
+    void restartFailed(List<String> failures) {
+        if (restarts >= MAX_TASK_RESTARTS) {
+            return;
+        }
+        for (String c : List.of(source, sink)) {
+            List<String> f = cluster.rest().restartFailedTasks(c);
+            restarts += f.size();
+            for (String line : f) {
+                Log.info("FAILED task restarted: " + line);
+                failures.add(line);
+            }
+        }
+    }
+
+    long lag() throws Exception {
+        return KafkaProbe.lag(cluster.bootstrap(), "connect-" + sink, prefix + "." + Workload.DB + ".", List.of());
+    }
+
+    long dlqRecords() throws Exception {
+        return KafkaProbe.records(cluster.bootstrap(), dlq);
+    }
+}
