@@ -187,13 +187,14 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "instead of merging two rows. Off: plain upserts, correct only when each table's changes arrive in source order "
                         + "(one partition, one task). See docs/oceanbase-sink-connector.md, \"Ordering guard\".",
                 GROUP_SCHEMA, ++o, Width.SHORT, "Ordering guard");
-        d.define(OFFSETS_STORAGE_TABLE, Type.STRING, "obkc_sink_state.kafka_offsets", Importance.MEDIUM,
+        d.define(OFFSETS_STORAGE_TABLE, Type.STRING, "", Importance.MEDIUM,
                 "<database>.<table> in the target where the sink keeps, per connector and topic partition, the Kafka offset up to which "
                         + "row changes are applied, advanced in the same transaction as the rows (created if missing; the sink's user needs "
                         + "CREATE on that database). A record redelivered after a crash or rebalance is then not applied again, so every row "
                         + "change takes effect exactly once, also on tables without a primary key, and a task that lost a partition cannot "
-                        + "commit a stale batch over its new owner's. Empty: off (replays rely on idempotent upserts; keyless tables may "
-                        + "duplicate rows).",
+                        + "commit a stale batch over its new owner's. Empty (the default, until the fault harness has proven it under worker "
+                        + "kills): off, replays rely on idempotent upserts, and keyless tables may duplicate rows on a replay. Suggested value: "
+                        + "obkc_sink_state.kafka_offsets.",
                 GROUP_SCHEMA, ++o, Width.LONG, "Offsets table");
 
         o = 0;

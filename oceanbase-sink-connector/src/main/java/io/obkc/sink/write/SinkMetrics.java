@@ -89,7 +89,16 @@ public final class SinkMetrics {
     }
 
     private static void gauge(PluginMetrics m, String name, String description, java.util.function.Supplier<Long> value) {
-        m.addMetric(m.metricName(name, description, new java.util.LinkedHashMap<>()), (Gauge<Long>) (config, now) -> value.get());
+        org.apache.kafka.common.MetricName metric = m.metricName(name, description, new java.util.LinkedHashMap<>());
+        Gauge<Long> gauge = (config, now) -> value.get();
+        try {
+            m.addMetric(metric, gauge);
+        } catch (IllegalArgumentException alreadyThere) {
+            // The worker restarted this task while its previous instance had not released its metrics yet (a stop that
+            // timed out): the new instance takes the names over instead of failing at every restart.
+            m.removeMetric(metric);
+            m.addMetric(metric, gauge);
+        }
     }
 
     public String summary() {
