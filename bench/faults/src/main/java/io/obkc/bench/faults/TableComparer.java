@@ -72,7 +72,11 @@ final class TableComparer {
             ResultSetMetaData md = rs.getMetaData();
             Map<String, Integer> cols = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                cols.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), md.getColumnType(i));
+                String name = md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                // The sink's own bookkeeping on the target (the ordering guard's __obkc_src_pos) is no row data.
+                if (!name.startsWith("__obkc_")) {
+                    cols.put(name, md.getColumnType(i));
+                }
             }
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
