@@ -118,8 +118,7 @@ public final class ChangeWriter implements AutoCloseable {
                 return;
             } catch (TargetOffsets.StaleOffsetsException stale) {
                 rollbackQuietly();
-                offsets.rolledBack(events.stream().map(e -> new org.apache.kafka.common.TopicPartition(e.record().originalTopic(),
-                        e.record().originalKafkaPartition())).distinct().toList());
+                offsets.rolledBack(events);
                 if (round >= MAX_STALE_OFFSET_ROUNDS) {
                     throw new java.sql.SQLTransientException(stale.getMessage(), stale);
                 }
@@ -148,10 +147,10 @@ public final class ChangeWriter implements AutoCloseable {
         for (WriteStep step : plan.steps()) {
             executor.execute(step);
         }
-        Map<org.apache.kafka.common.TopicPartition, Long> next = offsets == null ? null : offsets.advance(c, events);
+        TargetOffsets.Advance written = offsets == null ? null : offsets.advance(c, events);
         c.commit();
-        if (next != null) {
-            offsets.committed(next);
+        if (written != null) {
+            offsets.committed(written);
         }
         for (ChangeEvent e : executor.drainUnmatchedDeletes()) {
             metrics.recordUnmatchedDelete();

@@ -138,13 +138,17 @@ public final class TargetOffsets {
         return ts != null && (last == null || ts > last);
     }
 
+    /** What {@link #advance} wrote per partition: the next offset and the Kafka timestamp of the last record (if any). */
+    public record Advance(Map<TopicPartition, Long> next, Map<TopicPartition, Long> lastTimestamp) {
+    }
+
     /**
-     * Advances the stored offsets past these events, inside the caller's transaction; returns the new values to
+     * Advances the stored offsets past these events, inside the caller's transaction; hand the result to
      * {@link #committed} after the commit.
      *
      * @throws StaleOffsetsException when another task has written one of the partitions since this task read it
      */
-    public synchronized Map<TopicPartition, Long> advance(Connection conn, List<ChangeEvent> events) throws SQLException {
+    public synchronized Advance advance(Connection conn, List<ChangeEvent> events) throws SQLException {
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Long> lastTimestamp = new HashMap<>();
         for (ChangeEvent e : events) {
@@ -197,18 +201,15 @@ public final class TargetOffsets {
                         + expected + " from " + qualified() + " (a rebalance moved it)");
             }
         }
-        pendingTimestamps = lastTimestamp;
-        return next;
+        return new Advance(next, lastTimestamp);
     }
 
-    private Map<TopicPartition, Long> pendingTimestamps = Map.of();
-
     /** After the transaction that {@link #advance}d them committed. */
-    public synchronized void committed(Map<TopicPartition, Long> next) {
-        known.putAll(next);
-        for (TopicPartition tp : next.keySet()) {
+    public synchronized void committed(Advance written) {
+        known.putAll(written.next());
+        for (TopicPartition tp : written.next().keySet()) {
             reset.remove(tp);
-            Long ts = pendingTimestamps.get(tp);
+            Long ts = written.lastTimestamp().get(tp);
             if (ts != null) {
                 knownTimestamp.put(tp, ts);
             } else {
@@ -217,9 +218,9 @@ public final class TargetOffsets {
         }
     }
 
-    /** After the transaction rolled back: what was read may be stale. */
-    public synchronized void rolledBack(Collection<TopicPartition> partitions) {
-        partitions.forEach(this::forget);
+    /** After the transaction of these events rolled back: what was read of their partitions may be stale. */
+    public synchronized void rolledBack(List<ChangeEvent> events) {
+        events.forEach(e -> forget(partition(e)));
     }
 
     private void read(Connection conn, List<TopicPartition> partitions) throws SQLException {

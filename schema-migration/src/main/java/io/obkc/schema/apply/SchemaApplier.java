@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.obkc.common.sql.Identifiers;
 import io.obkc.schema.convert.ConversionResult;
 import io.obkc.schema.convert.DeferredObject;
 import io.obkc.schema.convert.HiddenKey;
@@ -129,13 +130,13 @@ public final class SchemaApplier {
                 continue;
             }
             // Two statements: OceanBase refuses a DROP INDEX and a DROP COLUMN in one ALTER TABLE (error 1235).
-            String table = io.obkc.common.sql.Identifiers.quoteMysql(h.database()) + "." + io.obkc.common.sql.Identifiers.quoteMysql(h.table());
+            String table = Identifiers.quoteMysql(h.database()) + "." + Identifiers.quoteMysql(h.table());
             try (Statement s = target.createStatement()) {
                 if (h.index() != null && exists("SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
                         + "AND INDEX_NAME = ?", h.database(), h.table(), h.index())) {
-                    s.execute("ALTER TABLE " + table + " DROP INDEX " + io.obkc.common.sql.Identifiers.quoteMysql(h.index()));
+                    s.execute("ALTER TABLE " + table + " DROP INDEX " + Identifiers.quoteMysql(h.index()));
                 }
-                s.execute("ALTER TABLE " + table + " DROP COLUMN " + io.obkc.common.sql.Identifiers.quoteMysql(h.column()));
+                s.execute("ALTER TABLE " + table + " DROP COLUMN " + Identifiers.quoteMysql(h.column()));
                 out.add(what + ": DROPPED");
             } catch (SQLException e) {
                 out.add(what + ": FAILED: " + message(e));
@@ -148,9 +149,9 @@ public final class SchemaApplier {
             }
             String what = "SINK_COLUMN " + t.database() + "." + t.table() + "." + SINK_POSITION_COLUMN;
             try (Statement s = target.createStatement()) {
-                s.execute("ALTER TABLE " + io.obkc.common.sql.Identifiers.quoteMysql(t.database()) + "."
-                        + io.obkc.common.sql.Identifiers.quoteMysql(t.table()) + " DROP COLUMN "
-                        + io.obkc.common.sql.Identifiers.quoteMysql(SINK_POSITION_COLUMN));
+                s.execute("ALTER TABLE " + Identifiers.quoteMysql(t.database()) + "."
+                        + Identifiers.quoteMysql(t.table()) + " DROP COLUMN "
+                        + Identifiers.quoteMysql(SINK_POSITION_COLUMN));
                 out.add(what + ": DROPPED");
             } catch (SQLException e) {
                 out.add(what + ": FAILED: " + message(e));
