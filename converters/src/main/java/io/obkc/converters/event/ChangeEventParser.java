@@ -180,7 +180,8 @@ public final class ChangeEventParser {
                 int64(source, "lsn"),
                 int64(source, "txId"),
                 string(transaction, "id"),
-                int64(transaction, "total_order"));
+                int64(transaction, "total_order"),
+                string(source, "tenant"));
     }
 
     private static Object field(Struct s, String name) {

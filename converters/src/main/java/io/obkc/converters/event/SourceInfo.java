@@ -17,13 +17,14 @@ package io.obkc.converters.event;
  * @param sourceTxId       PostgreSQL {@code source.txId}
  * @param transactionId    {@code transaction.id}
  * @param transactionOrder {@code transaction.total_order}
+ * @param tenant           {@code source.tenant}: the OceanBase tenant, from OBKC's OceanBase source connector
  */
 public record SourceInfo(String connector, String serverName, String snapshot, String gtid, String binlogFile,
                          Long binlogPosition, Integer binlogRow, Long serverId, Long lsn, Long sourceTxId,
-                         String transactionId, Long transactionOrder) {
+                         String transactionId, Long transactionOrder, String tenant) {
 
     public static final SourceInfo EMPTY = new SourceInfo(null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 
     /**
      * The best transaction identifier available: Debezium's transaction id, the GTID, or PostgreSQL's txId.
