@@ -131,8 +131,11 @@ public final class DebeziumSchemas {
                 }
             }
             case FLOAT:
-                return schema.type() == Schema.Type.FLOAT32 ? ((Number) canonical).floatValue()
-                        : ((Number) canonical).doubleValue();
+                // Not a conditional expression: its float branch would be promoted to double.
+                if (schema.type() == Schema.Type.FLOAT32) {
+                    return ((Number) canonical).floatValue();
+                }
+                return ((Number) canonical).doubleValue();
             case DECIMAL: {
                 BigDecimal d = (BigDecimal) canonical;
                 if (col.scale() == null) {
