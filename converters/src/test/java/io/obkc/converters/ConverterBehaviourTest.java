@@ -165,6 +165,11 @@ class ConverterBehaviourTest {
                 + "\"mysqlType\":{\"id\":\"int\"},\"data\":[]}").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> converter(OmsFormat.CANAL).toConnectData("t", noRows))
                 .isInstanceOf(DataException.class).hasMessageContaining("d.t");
+        // A batch read from a multi-row Canal message is refused by the writers, not written as one odd row.
+        SchemaAndValue batch = converter(OmsFormat.CANAL).toConnectData("t", new String(noRows, StandardCharsets.UTF_8)
+                .replace("\"data\":[]", "\"data\":[{\"id\":\"1\"},{\"id\":\"2\"}]").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> converter(OmsFormat.MAXWELL).fromConnectData("t", batch.schema(), batch.value()))
+                .isInstanceOf(DataException.class).hasMessageContaining("batch");
         assertThatThrownBy(() -> converter(OmsFormat.SHAREPLEX).toConnectData("t", "{}".getBytes()))
                 .isInstanceOf(DataException.class).hasMessageContaining("cannot be read");
         assertThat(converter(OmsFormat.SHAREPLEX).toConnectData("t", null)).isEqualTo(SchemaAndValue.NULL);
