@@ -235,6 +235,7 @@ class RecordedMessagesTest {
         assertThat(e.getStruct("source").getString("tenant")).isEqualTo("t1");
         assertThat(DebeziumValues.toBigDecimal(e.getStruct("after").get("price"))).isEqualTo(new BigDecimal("12.3450"));
         assertThat(e.getStruct("after").get("flag")).isEqualTo(true);
+        assertThat(e.getStruct("after").get("e")).isEqualTo("b"); // OMS writes ENUM names
         assertThat(DebeziumValues.bitsToLong((byte[]) e.getStruct("after").get("bits"))).isEqualTo(5L);
     }
 
