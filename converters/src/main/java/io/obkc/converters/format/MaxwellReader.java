@@ -62,7 +62,7 @@ final class MaxwellReader implements FormatReader {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String declared = settings.columnTypes().typeOf(db, table, f.getKey());
-            columns.add(declared != null ? SqlTypes.parse(f.getKey(), declared)
+            columns.add(declared != null ? SqlTypes.withNamedEnums(SqlTypes.parse(f.getKey(), declared))
                     : inferColumn(f.getKey(), f.getValue(), old.get(f.getKey())));
         }
         String where = " in table " + db + "." + table;

@@ -106,12 +106,8 @@ final class OmsDefaultReader implements FormatReader {
         if (space > 0 && paren > space) {
             text = text.substring(0, space) + text.substring(paren) + text.substring(space, paren);
         }
-        ColumnDef col = SqlTypes.parse(name, text);
-        if ((col.isEnum() || col.isSet()) && col.kind() != ColumnKind.STRING) {
-            // OMS writes ENUM and SET values as their names, whatever the type text says of the value list.
-            return new ColumnDef(name, ColumnKind.STRING, col.baseType(), null, null, true);
-        }
-        return col;
+        // OMS writes ENUM and SET values as their names.
+        return SqlTypes.withNamedEnums(SqlTypes.parse(name, text));
     }
 
     private Object[] image(List<ColumnDef> columns, JsonNode node, String where) {

@@ -58,6 +58,17 @@ public final class SqlTypes {
         return new ColumnDef(columnName, kindOf(base, length), base, length, scale, true);
     }
 
+    /**
+     * For formats that carry ENUM and SET values as names (OMS, Maxwell): a bare {@code enum}/{@code set} type is
+     * then a string column, not an index.
+     */
+    static ColumnDef withNamedEnums(ColumnDef col) {
+        if ((col.isEnum() || col.isSet()) && col.kind() != ColumnKind.STRING) {
+            return new ColumnDef(col.name(), ColumnKind.STRING, col.baseType(), null, null, true);
+        }
+        return col;
+    }
+
     /** The values of {@code 'a','b''c'} (MySQL quoting: a doubled quote inside a value). */
     static List<String> valueList(String inner) {
         List<String> values = new ArrayList<>();
