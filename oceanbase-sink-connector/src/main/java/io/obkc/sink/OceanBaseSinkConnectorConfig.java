@@ -57,6 +57,9 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String AUTO_EVOLVE = "auto.evolve";
     public static final String AUTO_EVOLVE_WIDEN = "auto.evolve.widen";
     public static final String ORDERING_GUARD_ENABLED = "ordering.guard.enabled";
+    public static final String TRANSACTION_ALIGNED_ENABLED = "transaction.aligned.enabled";
+    public static final String TRANSACTION_ALIGNED_WAIT_MS = "transaction.aligned.wait.ms";
+    public static final String TRANSACTION_ALIGNED_MAX_HELD = "transaction.aligned.max.held.records";
     public static final String OFFSETS_STORAGE_TABLE = "offsets.storage.table";
 
     public static final String DDL_SYNC_ENABLED = "ddl.sync.enabled";
@@ -151,6 +154,24 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "if no row has that key, the record is refused (dead letter queue or task failure). The placeholder is never written. "
                         + "Empty: no detection.",
                 GROUP_WRITES, ++o, Width.MEDIUM, "Unavailable value placeholder");
+        d.define(TRANSACTION_ALIGNED_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
+                "Commit each source transaction on the target as a whole: a reader never sees part of it, and a crash leaves all or none "
+                        + "of it. Needs Debezium's transaction metadata (provide.transaction.metadata=true on the source) and the transaction "
+                        + "topic (<topic.prefix>.transaction) among this connector's topics, and tasks.max=1 (a transaction's tables are spread "
+                        + "over partitions, which several tasks would share out). Records of a transaction are held until its END record and "
+                        + "all of its events have arrived. Costs memory for the held records and larger target transactions. See "
+                        + "docs/oceanbase-sink-connector.md, \"Transaction-aligned apply\".",
+                GROUP_WRITES, ++o, Width.SHORT, "Transaction-aligned apply");
+        d.define(TRANSACTION_ALIGNED_WAIT_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "With transaction.aligned.enabled: how long records of an incomplete transaction are held before they are written as "
+                        + "they are, with a WARN naming the transaction and the metric transactions-released-incomplete-total counting it "
+                        + "(a filter that drops some of a transaction's events, or a topic not consumed, would otherwise stall the task).",
+                GROUP_WRITES, ++o, Width.SHORT, "Transaction wait");
+        d.define(TRANSACTION_ALIGNED_MAX_HELD, Type.INT, 200_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                "With transaction.aligned.enabled: most records held while waiting for transactions to complete; past it they are "
+                        + "written as they are, with a WARN and the metric transactions-released-incomplete-total. Bounds memory; a source "
+                        + "transaction larger than this is not applied atomically.",
+                GROUP_WRITES, ++o, Width.SHORT, "Most held records");
 
         o = 0;
         d.define(PRIMARY_KEY_MODE, Type.STRING, "record_key",
@@ -288,6 +309,21 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         if (insertMode.equals("upsert") && pkMode.equals("none")) {
             problems.computeIfAbsent(INSERT_MODE, k -> new ArrayList<>())
                     .add("insert.mode=upsert needs a key, but primary.key.mode=none; use insert.mode=insert or a key mode.");
+        }
+        if (Boolean.parseBoolean(props.getOrDefault(TRANSACTION_ALIGNED_ENABLED, "false").trim())) {
+            String tasks = props.getOrDefault("tasks.max", "1").trim();
+            if (!tasks.equals("1")) {
+                problems.computeIfAbsent(TRANSACTION_ALIGNED_ENABLED, k -> new ArrayList<>())
+                        .add("transaction.aligned.enabled=true needs tasks.max=1 (it is " + tasks + "): a source transaction's rows are on the "
+                                + "partitions of several topics, and with several tasks no task sees all of them, so none could commit the "
+                                + "transaction as a whole.");
+            }
+            String topics = props.getOrDefault("topics", "").trim();
+            if (!topics.isEmpty() && java.util.Arrays.stream(topics.split(",")).map(String::trim).noneMatch(t -> t.endsWith(".transaction"))) {
+                problems.computeIfAbsent(TRANSACTION_ALIGNED_ENABLED, k -> new ArrayList<>())
+                        .add("transaction.aligned.enabled=true needs Debezium's transaction topic (<topic.prefix>.transaction) in topics, "
+                                + "where the END records tell when a transaction is complete; add it to topics.");
+            }
         }
         for (String f : List.of(DATABASE_NAME_FORMAT, TABLE_NAME_FORMAT)) {
             String v = props.get(f);

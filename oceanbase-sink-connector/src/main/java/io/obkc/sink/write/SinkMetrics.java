@@ -23,6 +23,7 @@ public final class SinkMetrics {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong unmatchedDeletes = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
+    private final AtomicLong transactionsReleasedIncomplete = new AtomicLong();
     private long lastLogNs = System.nanoTime();
     private long writtenAtLastLog;
 
@@ -51,6 +52,14 @@ public final class SinkMetrics {
 
     public long unmatchedDeletes() {
         return unmatchedDeletes.get();
+    }
+
+    public void recordTransactionsReleasedIncomplete(long n) {
+        transactionsReleasedIncomplete.addAndGet(n);
+    }
+
+    public long transactionsReleasedIncomplete() {
+        return transactionsReleasedIncomplete.get();
     }
 
     public void recordNotRowData() {
@@ -85,6 +94,8 @@ public final class SinkMetrics {
         gauge(pluginMetrics, "records-dead-lettered-total", "Records sent to the dead letter queue: rejected by the database, refused by the sink, or unreadable", deadLettered::get);
         gauge(pluginMetrics, "write-retries-total", "Retries after transient database failures", retries::get);
         gauge(pluginMetrics, "deletes-unmatched-total", "Deletes of keyless rows (by before image) that matched no row on the target", unmatchedDeletes::get);
+        gauge(pluginMetrics, "transactions-released-incomplete-total", "With transaction.aligned.enabled: source transactions written before all "
+                + "their events had arrived (held past transaction.aligned.wait.ms or transaction.aligned.max.held.records)", transactionsReleasedIncomplete::get);
         gauge(pluginMetrics, "write-time-ms-total", "Time spent executing and committing row changes", () -> writeNanos.get() / 1_000_000L);
     }
 

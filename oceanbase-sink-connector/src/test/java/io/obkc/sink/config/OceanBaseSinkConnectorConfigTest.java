@@ -49,6 +49,22 @@ class OceanBaseSinkConnectorConfigTest {
     }
 
     @Test
+    void transactionAlignedApplyNeedsOneTaskAndTheTransactionTopic() {
+        Map<String, String> p = base();
+        p.put("transaction.aligned.enabled", "true");
+        p.put("topics.regex", "dbz\\..*");
+        assertThat(errors(p)).doesNotContainKey("transaction.aligned.enabled");
+        p.put("tasks.max", "2");
+        assertThat(errors(p).get("transaction.aligned.enabled")).anySatisfy(m -> assertThat(m).contains("tasks.max=1"));
+        p = base();
+        p.put("transaction.aligned.enabled", "true");
+        p.put("topics", "dbz.inv.a,dbz.inv.b");
+        assertThat(errors(p).get("transaction.aligned.enabled")).anySatisfy(m -> assertThat(m).contains("transaction topic"));
+        p.put("topics", "dbz.inv.a,dbz.inv.b,dbz.transaction");
+        assertThat(errors(p)).doesNotContainKey("transaction.aligned.enabled");
+    }
+
+    @Test
     void badUrlIsRejectedWithoutEchoingIt() {
         Map<String, String> p = base();
         p.put("connection.url", "mysql://host/?password=hunter2");
