@@ -194,7 +194,7 @@ public class OceanBaseSinkTask extends SinkTask {
         deadLetterBudget.recordsSeen(records.size());
         List<TaskRecord> fresh = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
-            fresh.add(classifier.classify(record, reported));
+            fresh.addAll(classifier.classifyAll(record, reported));
         }
         if (transactions != null) {
             // Records of source transactions not complete yet stay behind (with everything after them in their partitions).
