@@ -65,6 +65,9 @@ public class RocketMqSinkTask extends SinkTask {
     }
 
     private ErrantRecordReporter errantRecordReporter() {
+        if (context == null) {
+            return null;
+        }
         try {
             return context.errantRecordReporter();
         } catch (NoSuchMethodError | NoClassDefFoundError e) {
