@@ -82,12 +82,16 @@ final class InJvmRocketMq5 implements RocketMqCluster {
         ms.setHaListenPort(FreePorts.one());
         NettyServerConfig bs = new NettyServerConfig();
         bs.setListenPort(brokerPort);
+        long t0 = System.nanoTime();
         BrokerController b = new BrokerController(bc, bs, new NettyClientConfig(), ms);
         if (!b.initialize()) {
             throw new IllegalStateException("RocketMQ broker did not initialize (store " + dir + ")");
         }
+        long t1 = System.nanoTime();
         b.start();
         broker = b;
+        System.err.printf("[rocketmq] broker initialized in %d ms, started in %d ms%n", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
     }
 
     @Override

@@ -3,12 +3,16 @@ package io.obkc.rocketmq.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
@@ -62,7 +66,7 @@ class RocketMq5SinkIT {
         connect = ConnectTestBed.start("rmq5");
         rocketmq = broker.join();
         client = new RocketMqTestClient(rocketmq);
-        for (String t : List.of("rmq5_default", "rmq5_canal", "rmq5_src_items", "rmq5_src_restart_items", "rmq5_raw")) {
+        for (String t : List.of("rmq5_default", "rmq5_canal", "rmq5_src_items", "rmq5_src_restart_items", "rmq5_raw", "rmq5_plugin_cp")) {
             client.createTopic(t, 4);
         }
         mariadb.recreateDatabase(DB);
@@ -235,9 +239,36 @@ class RocketMq5SinkIT {
         return out;
     }
 
-    /** Last: it stops the broker for good. */
+    /**
+     * The task on the plugin's runtime class path alone (what ships, target/plugin-runtime.classpath) plus what the
+     * worker provides, in a fresh JVM: a jar left out of the plugin that the client needs fails here.
+     */
     @Test
     @Order(5)
+    void taskRunsOnThePluginsOwnClassPath() throws Exception {
+        Path target = Path.of("target");
+        String cp = String.join(File.pathSeparator, target.resolve("classes").toString(), target.resolve("test-classes").toString(),
+                Files.readString(target.resolve("plugin-runtime.classpath")).trim(),
+                Files.readString(target.resolve("worker-provided.classpath")).trim());
+        Path log = target.resolve("plugin-classpath-probe.out");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Duser.home=" + target.toAbsolutePath(), "-cp", cp, PluginClasspathProbe.class.getName(),
+                rocketmq.namesrvAddr(), "rmq5_plugin_cp").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("probe did not finish in 120 s; output in " + log.toAbsolutePath());
+        }
+        assertThat(p.exitValue()).as("probe exit code; output:%n%s", Files.readString(log)).isZero();
+        List<RocketMqTestClient.Read> got = client.readAll("rmq5_plugin_cp");
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).body()).isEqualTo("plugin class path works");
+        assertThat(got.get(0).tags()).isEqualTo("probe_table");
+        assertThat(got.get(0).keys()).isEqualTo("7");
+    }
+
+    /** Last: it stops the broker for good. */
+    @Test
+    @Order(6)
     void brokerDownFailsTheTaskNamingTopicAndNameServer() throws Exception {
         Map<String, String> c = Pipelines.rocketMqSink(rocketmq, "rmq5-raw", "rmq5_raw", "org.apache.kafka.connect.json.JsonConverter");
         c.remove("topics.regex");
