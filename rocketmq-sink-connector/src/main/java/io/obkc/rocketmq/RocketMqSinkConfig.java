@@ -51,9 +51,10 @@ public final class RocketMqSinkConfig extends AbstractConfig {
             .define(SEND_TIMEOUT_MS, Type.INT, 3000, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
                     "Time to wait for the broker's acknowledgement of one send, in milliseconds.",
                     GROUP_DELIVERY, 1, Width.SHORT, "Send timeout (ms)")
-            .define(SEND_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                    "How many times a failed send (or a failed route lookup) is retried before the task fails. "
-                            + "Keep retries × (send timeout + backoff) below the worker's `consumer.max.poll.interval.ms`.",
+            .define(SEND_RETRIES, Type.INT, 60, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "How many times a failed send (or a failed route lookup) is retried before the task fails; with the "
+                            + "default backoff, 60 rides out about a minute of broker outage. Keep retries × (send timeout + "
+                            + "backoff) below the worker's `consumer.max.poll.interval.ms` (5 minutes by default).",
                     GROUP_DELIVERY, 2, Width.SHORT, "Send retries")
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Wait between two tries of a failed send, in milliseconds.",

@@ -40,6 +40,7 @@ public class RocketMqSinkTask extends SinkTask {
     private ErrantRecordReporter errantRecords;
     private final KeyHashQueueSelector selector = new KeyHashQueueSelector();
     private long skippedEmpty;
+    private long sentToDeadLetterQueue;
 
     @Override
     public String version() {
@@ -83,7 +84,13 @@ public class RocketMqSinkTask extends SinkTask {
         Map<MessageQueue, List<Message>> byQueue = new LinkedHashMap<>();
         for (SinkRecord record : records) {
             ChangeRecordFacts facts = ChangeRecordFacts.of(record);
-            byte[] body = body(record, facts);
+            byte[] body;
+            try {
+                body = serializer.body(record);
+            } catch (DataException e) {
+                reportOrFail(record, facts, e);
+                continue;
+            }
             if (body == null) {
                 // A tombstone, or a record the converter writes nothing for: there is no message to send.
                 skippedEmpty++;
@@ -114,20 +121,16 @@ public class RocketMqSinkTask extends SinkTask {
         }
     }
 
-    /** The message body; a record the converter rejects goes to the dead letter queue when one is set, else fails the task. */
-    private byte[] body(SinkRecord record, ChangeRecordFacts facts) {
-        try {
-            return serializer.body(record);
-        } catch (DataException e) {
-            ConnectException named = new ConnectException("Could not convert the record at " + record.topic() + "/"
-                    + record.kafkaPartition() + "@" + record.kafkaOffset() + " (table '" + facts.table() + "', key "
-                    + facts.keyValues() + ") with " + serializer.converterName() + ": " + e.getMessage(), e);
-            if (errantRecords == null) {
-                throw named;
-            }
-            errantRecords.report(record, named);
-            return null;
+    /** A record the converter rejects goes to the dead letter queue when one is set, else fails the task; named either way. */
+    private void reportOrFail(SinkRecord record, ChangeRecordFacts facts, DataException e) {
+        ConnectException named = new ConnectException("Could not convert the record at " + record.topic() + "/"
+                + record.kafkaPartition() + "@" + record.kafkaOffset() + " (table '" + facts.table() + "', key "
+                + facts.keyValues() + ") with " + serializer.converterName() + ": " + e.getMessage(), e);
+        if (errantRecords == null) {
+            throw named;
         }
+        errantRecords.report(record, named);
+        sentToDeadLetterQueue++;
     }
 
     /** Nothing is in flight between puts: {@link #put} waits for every acknowledgement before it returns. */
@@ -138,8 +141,9 @@ public class RocketMqSinkTask extends SinkTask {
 
     @Override
     public void stop() {
-        if (skippedEmpty > 0) {
-            LOG.info("RocketMQ sink task stopping; {} record(s) had no message body (tombstones) and were not sent", skippedEmpty);
+        if (skippedEmpty > 0 || sentToDeadLetterQueue > 0) {
+            LOG.info("RocketMQ sink task stopping; {} record(s) had no message body (tombstones) and were not sent, {} went to "
+                    + "the dead letter queue", skippedEmpty, sentToDeadLetterQueue);
         }
         if (producer != null) {
             producer.shutdown();

@@ -118,6 +118,7 @@ final class ForkedRocketMq471 implements RocketMqCluster {
     public void close() {
         try {
             stopBroker();
+            TempDirs.delete(home);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

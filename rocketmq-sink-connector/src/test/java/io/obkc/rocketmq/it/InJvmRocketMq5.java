@@ -106,5 +106,6 @@ final class InJvmRocketMq5 implements RocketMqCluster {
     public void close() {
         stopBroker();
         namesrv.shutdown();
+        TempDirs.delete(dir);
     }
 }
