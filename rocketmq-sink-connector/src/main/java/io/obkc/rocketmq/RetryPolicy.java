@@ -32,6 +32,9 @@ final class RetryPolicy {
                 return action.run();
             } catch (NonRetriable e) {
                 throw onGiveUp.apply(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("Interrupted while trying to " + what, e);
             } catch (Exception e) {
                 if (attempt >= retries) {
                     throw onGiveUp.apply(e);

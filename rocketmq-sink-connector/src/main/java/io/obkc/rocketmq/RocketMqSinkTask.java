@@ -112,12 +112,7 @@ public class RocketMqSinkTask extends SinkTask {
             byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(message);
         }
         for (Map.Entry<MessageQueue, List<Message>> e : byQueue.entrySet()) {
-            try {
-                sender.send(e.getKey(), e.getValue());
-            } catch (ConnectException failure) {
-                routes.forget(e.getKey().getTopic());
-                throw failure;
-            }
+            sender.send(e.getKey(), e.getValue());
         }
     }
 

@@ -13,8 +13,7 @@ import org.apache.rocketmq.common.message.MessageQueue;
 
 /**
  * The writable queues of each topic, from the name server. Looked up once per topic and kept: a key's queue then
- * stays the same for the life of the task (the order guarantee needs that). {@link #forget} drops a topic's entry
- * when sending to it failed, so the next try sees the route as it is now.
+ * stays the same for the life of the task (the order guarantee needs that); a restarted task looks them up again.
  */
 final class TopicRoutes {
     private final DefaultMQProducer producer;
@@ -38,10 +37,6 @@ final class TopicRoutes {
                 failure -> new ConnectException(RouteProblem.describe(failure, topic, namesrv), failure));
         queues.put(topic, fetched);
         return fetched;
-    }
-
-    void forget(String topic) {
-        queues.remove(topic);
     }
 
     private List<MessageQueue> lookUp(String topic) throws MQClientException {
