@@ -82,6 +82,8 @@ public final class ChangelogInstaller {
     /** Creates a table's triggers; with {@code replace}, drops existing ones first (only before a snapshot: a change in between is not recorded). */
     public void installTriggers(Connection c, TableDef t, boolean replace) throws SQLException {
         try (Statement s = c.createStatement()) {
+            // OceanBase resolves the trigger body in the current database, even with qualified names.
+            s.execute("USE " + io.obkc.common.sql.Identifiers.quoteMysql(t.database()));
             if (replace) {
                 for (String sql : schema.dropTriggers(t)) {
                     s.execute(sql);

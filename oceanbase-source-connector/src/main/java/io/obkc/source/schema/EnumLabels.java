@@ -3,7 +3,11 @@ package io.obkc.source.schema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The labels of an ENUM/SET COLUMN_TYPE such as {@code enum('a','it''s','b\\c')}. */
+/**
+ * The labels of an ENUM/SET COLUMN_TYPE such as {@code enum('a','it''s','b\\c')}. OceanBase writes a quote inside a
+ * label without doubling it ({@code enum('d'e')}), so a quote ends a label only where a comma and the next label's quote,
+ * or the closing parenthesis, follow; a label that itself contains {@code ','} cannot be told apart (documented).
+ */
 public final class EnumLabels {
     private EnumLabels() {
     }
@@ -31,14 +35,21 @@ public final class EnumLabels {
                 if (i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
                     cur.append('\'');
                     i++;
-                } else {
+                } else if (endsLabel(columnType, i)) {
                     out.add(cur.toString());
                     cur = null;
+                } else {
+                    cur.append('\'');
                 }
             } else {
                 cur.append(ch);
             }
         }
         return out;
+    }
+
+    private static boolean endsLabel(String s, int quote) {
+        String rest = s.substring(quote + 1);
+        return rest.startsWith(")") || rest.startsWith(",'");
     }
 }
