@@ -93,6 +93,13 @@ public final class TaskHarness implements AutoCloseable {
 
     static String describe(List<SourceRecord> rs) {
         StringBuilder sb = new StringBuilder();
+        Map<String, Integer> flags = new java.util.TreeMap<>();
+        for (SourceRecord r : rs) {
+            if (r.value() instanceof org.apache.kafka.connect.data.Struct v && v.schema().field("source") != null) {
+                flags.merge(v.getStruct("source").getString("snapshot") + "/" + v.getString("op"), 1, Integer::sum);
+            }
+        }
+        sb.append("snapshot flag/op counts: ").append(flags);
         for (int i = Math.max(0, rs.size() - 10); i < rs.size(); i++) {
             sb.append("\n  ").append(rs.get(i).topic()).append(' ').append(rs.get(i).value());
         }
