@@ -47,6 +47,7 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
     public static final String CHANGELOG_TABLE = "changelog.table";
     public static final String CHANGELOG_INSTALL = "changelog.install";
     public static final String CHANGELOG_PURGE = "changelog.purge";
+    public static final String CHANGELOG_STRUCTURE_CHECK = "changelog.structure.check.interval.ms";
     public static final String CHANGELOG_TX_WAIT = "changelog.open.transactions.wait.ms";
 
     public enum CaptureMode { CHANGELOG, BINLOG }
@@ -147,6 +148,11 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
         d.define(CHANGELOG_PURGE, Type.BOOLEAN, true, Importance.LOW,
                 "Delete change-log rows once Kafka Connect has committed the offsets past them.", G_CHANGELOG, ++o, Width.SHORT,
                 "Purge consumed rows");
+        d.define(CHANGELOG_STRUCTURE_CHECK, Type.LONG, 1000L, ConfigDef.Range.atLeast(0L), Importance.LOW,
+                "How often (ms) the captured tables' structures are compared with information_schema; a change (e.g. ADD COLUMN) "
+                        + "emits a schema-change event and rebuilds the table's triggers. A change-log row of an older structure "
+                        + "triggers the check at once, so this bounds only how soon a change is announced.",
+                G_CHANGELOG, ++o, Width.SHORT, "Structure check interval");
         d.define(CHANGELOG_TX_WAIT, Type.LONG, 300_000L, ConfigDef.Range.atLeast(0L), Importance.LOW,
                 "After installing triggers, how long (ms) to wait for transactions that began before them to end; changes those "
                         + "transactions made before the triggers existed are in neither the snapshot nor the change log, so the task "
@@ -204,6 +210,7 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
     public String changelogTable() { return getString(CHANGELOG_TABLE); }
     public ChangelogInstall changelogInstall() { return ChangelogInstall.valueOf(getString(CHANGELOG_INSTALL).toUpperCase(Locale.ROOT)); }
     public boolean changelogPurge() { return getBoolean(CHANGELOG_PURGE); }
+    public long structureCheckIntervalMs() { return getLong(CHANGELOG_STRUCTURE_CHECK); }
     public long openTransactionsWaitMs() { return getLong(CHANGELOG_TX_WAIT); }
 
     /** The JDBC URL (no credentials in it, so it may be logged). */

@@ -29,6 +29,7 @@ import io.obkc.source.OceanBaseSourceConfig;
 import io.obkc.source.SourceConnections;
 import io.obkc.source.SourceMetrics;
 import io.obkc.source.event.ChangeEvents;
+import io.obkc.source.event.SchemaChanges;
 import io.obkc.source.event.SourceBlock;
 import io.obkc.source.event.TableSchema;
 import io.obkc.source.schema.ColumnTypes;
@@ -60,6 +61,9 @@ public final class ChangelogCapture implements ChangeCapture {
     private Map<String, ?> lastOffset;
     private long lastHeartbeat = System.currentTimeMillis();
     private String pollSql;
+    private ColumnTypes types;
+    private String tenant;
+    private long lastStructureCheck;
     private volatile boolean stopping;
 
     /** The snapshot in progress: the SCN, tables still to read (name order) and where the current one stands. */
@@ -85,9 +89,10 @@ public final class ChangelogCapture implements ChangeCapture {
                 config.tables(), config.changelogDatabase(), config.changelogTable());
         conn = SourceConnections.open(config);
         metrics = SourceMetrics.register(config.topicPrefix());
-        events = new ChangeEvents(config.topicPrefix(), TenantDetector.tenant(conn, config));
+        tenant = TenantDetector.tenant(conn, config);
+        events = new ChangeEvents(config.topicPrefix(), tenant);
         changelog = new ChangelogSchema(config.changelogDatabase(), config.changelogTable());
-        ColumnTypes types = new ColumnTypes(new ColumnTypes.Options(config.decimalHandling(), config.bigintUnsignedHandling(),
+        types = new ColumnTypes(new ColumnTypes.Options(config.decimalHandling(), config.bigintUnsignedHandling(),
                 config.propagateSourceTypes()));
         for (ObjectName n : TableCatalog.selectedTables(conn, config.tables(), config.changelogDatabase())) {
             TableDef def = TableCatalog.load(conn, n.database(), n.table());
@@ -155,16 +160,21 @@ public final class ChangelogCapture implements ChangeCapture {
             if (state == ChangelogInstaller.TriggerState.CURRENT) {
                 continue;
             }
-            if (!fresh) {
-                throw new ConnectException("The change-log triggers of " + t.table().id() + " are " + state.name().toLowerCase()
-                        + " although the task has stored offsets: changes since may be unrecorded. Delete the connector's offsets "
-                        + "to snapshot again");
+            if (!fresh && state == ChangelogInstaller.TriggerState.MISSING) {
+                throw new ConnectException("The change-log triggers of " + t.table().id() + " are missing although the task has stored "
+                        + "offsets: changes since may be unrecorded. Delete the connector's offsets to snapshot again");
             }
             if (!auto) {
                 throw new ConnectException("The change-log triggers of " + t.table().id() + " are " + state.name().toLowerCase()
                         + "; install them (changelog.install=auto does): " + String.join("; ", changelog.createTriggers(t.table())));
             }
-            installer.installTriggers(conn, t.table(), state != ChangelogInstaller.TriggerState.MISSING);
+            if (!fresh) {
+                // Altered while the task was stopped: the triggers of the old structure kept recording; rows they wrote are
+                // completed from flashback reads (see emit), and the new triggers are created before the old ones go.
+                LOG.warn("{} changed its structure while the task was stopped; rebuilding its change-log triggers (no schema-change "
+                        + "event: the old structure is not known)", t.table().id());
+            }
+            installer.installTriggers(conn, t.table());
         }
     }
 
@@ -289,12 +299,41 @@ public final class ChangelogCapture implements ChangeCapture {
     }
 
     private List<SourceRecord> stream() throws SQLException, InterruptedException {
-        List<LogRow> rows = readLog();
         List<SourceRecord> out = new ArrayList<>();
-        for (LogRow row : rows) {
+        long started = System.currentTimeMillis();
+        if (started - lastStructureCheck >= config.structureCheckIntervalMs()) {
+            checkStructures(out);
+            lastStructureCheck = started;
+        }
+        List<LogRow> rows = readLog();
+        if (!rows.isEmpty() && structuresChanged(rows, out)) {
+            // A table changed structure before or while its rows were read: the triggers of the old structure may have
+            // recorded rows after the DDL without the new columns. Read again, now decoding with the new structure and
+            // completing older rows from flashback reads.
+            rows = readLog();
+        }
+        boolean full = rows.size() >= config.maxBatchSize();
+        for (int i = 0; i < rows.size(); i++) {
+            LogRow row = rows.get(i);
+            TableSchema t = tables.get(row.db() + "." + row.tbl());
+            if (t != null && !t.table().structureHash().equals(row.structure())) {
+                t = refresh(t, out);
+                if (!t.table().structureHash().equals(row.structure())) {
+                    LogRow next = i + 1 < rows.size() ? rows.get(i + 1) : null;
+                    if (next == null && full && i > 0) {
+                        // Its twin from the newer triggers may be the first row of the next read: decide then.
+                        rows = rows.subList(0, i);
+                        break;
+                    }
+                    if (next != null && isTwin(row, next, t)) {
+                        position = row.position();
+                        continue;
+                    }
+                }
+            }
             emit(row, out);
         }
-        boolean caughtUp = rows.size() < config.maxBatchSize();
+        boolean caughtUp = !full;
         if (caughtUp && tx != null) {
             // Fewer rows than asked: the read saw every transaction committed up to its snapshot, so the open one is whole.
             endTransaction(out);
@@ -313,6 +352,74 @@ public final class ChangelogCapture implements ChangeCapture {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks, after reading, the structure of every table the rows belong to. Checking after the read (not before) is what
+     * makes it safe: a DDL that committed before the read's snapshot is seen here.
+     */
+    private boolean structuresChanged(List<LogRow> rows, List<SourceRecord> out) throws SQLException {
+        boolean changed = false;
+        for (String id : rows.stream().map(r -> r.db() + "." + r.tbl()).distinct().toList()) {
+            TableSchema t = tables.get(id);
+            if (t != null && refresh(t, out) != t) {
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Compares every captured table's structure with information_schema; a changed one is refreshed (see {@link #refresh}). */
+    private void checkStructures(List<SourceRecord> out) throws SQLException {
+        for (TableSchema t : List.copyOf(tables.values())) {
+            refresh(t, out);
+        }
+    }
+
+    /**
+     * Reloads a table's definition; when its structure changed, installs the triggers of the new structure (before dropping
+     * the old ones), emits a schema-change event and returns the new schema.
+     */
+    private TableSchema refresh(TableSchema t, List<SourceRecord> out) throws SQLException {
+        TableDef now = TableCatalog.load(conn, t.table().database(), t.table().table());
+        if (now.structureHash().equals(t.table().structureHash())) {
+            return t;
+        }
+        LOG.info("{} changed structure ({} -> {}): {}", now.id(), t.table().structureHash(), now.structureHash(),
+                SchemaChanges.alterStatement(t.table(), now));
+        new ChangelogInstaller(changelog).installTriggers(conn, now);
+        TableSchema fresh = new TableSchema(config.topicPrefix(), now, types);
+        tables.put(now.id(), fresh);
+        Map<String, ?> offset = lastOffset != null ? lastOffset : ChangelogOffsets.stream(position, tx);
+        out.add(SchemaChanges.alter(events, config.topicPrefix(), tenant, t.table(), now,
+                SourceBlock.changelog(null, now.database(), now.table(), currentScn(), null), offset));
+        return fresh;
+    }
+
+    /**
+     * Whether {@code next} is the same change as {@code row} recorded by the triggers of the newer structure (both fire while
+     * the triggers are being replaced): same transaction, table and operation, and the same text for every column both have.
+     */
+    private static boolean isTwin(LogRow row, LogRow next, TableSchema t) {
+        if (next.scn() != row.scn() || next.conn() != row.conn() || !next.db().equals(row.db()) || !next.tbl().equals(row.tbl())
+                || !next.op().equals(row.op()) || !t.table().structureHash().equals(next.structure())) {
+            return false;
+        }
+        return sameCommonColumns(row.before(), next.before()) && sameCommonColumns(row.after(), next.after());
+    }
+
+    private static boolean sameCommonColumns(String older, String newer) {
+        if (older == null || newer == null) {
+            return older == null && newer == null;
+        }
+        Map<String, String> a = image(older);
+        Map<String, String> b = image(newer);
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            if (b.containsKey(e.getKey()) && !Objects.equals(b.get(e.getKey()), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<LogRow> readLog() throws SQLException {
@@ -356,13 +463,15 @@ public final class ChangelogCapture implements ChangeCapture {
             return;
         }
         TableDef def = t.table();
+        Map<String, String> beforeImage = row.before() == null ? null : image(row.before());
+        Map<String, String> afterImage = row.after() == null ? null : image(row.after());
         if (!def.structureHash().equals(row.structure())) {
-            throw new ConnectException("Change-log row " + row.seq() + " of " + def.id() + " was written for another table structure ("
-                    + row.structure() + ", now " + def.structureHash() + "): the table was altered. Restart the task to rebuild the "
-                    + "triggers");
+            // Written by the triggers of an earlier structure: complete the columns they did not know from flashback reads.
+            beforeImage = complete(def, row, beforeImage, row.scn() - 1, "before");
+            afterImage = complete(def, row, afterImage, row.scn(), "after");
         }
-        Struct before = row.before() == null ? null : t.row(image(row.before()));
-        Struct after = row.after() == null ? null : t.row(image(row.after()));
+        Struct before = beforeImage == null ? null : t.row(beforeImage);
+        Struct after = afterImage == null ? null : t.row(afterImage);
         SourceBlock source = SourceBlock.changelog("false", def.database(), def.table(), row.scn(), row.conn());
         String op = row.op();
         if ("u".equals(op) && def.primaryKey().size() > 0 && !Objects.equals(t.key(before), t.key(after))) {
@@ -373,6 +482,51 @@ public final class ChangelogCapture implements ChangeCapture {
             add(out, t, op, before, after, source, p, row);
         }
         metrics.change(row.scn() / 1_000_000L);
+    }
+
+    /**
+     * Adds the columns an image lacks, read from the row AS OF SNAPSHOT {@code scn} (the commit version of the change for an
+     * after image, the version just before it for a before image). Fails when the row is not there at that version.
+     */
+    private Map<String, String> complete(TableDef def, LogRow row, Map<String, String> image, long scn, String which) {
+        if (image == null) {
+            return null;
+        }
+        List<io.obkc.source.schema.ColumnDef> missing = def.columns().stream().filter(c -> !image.containsKey(c.name())).toList();
+        if (missing.isEmpty()) {
+            return image;
+        }
+        if (def.primaryKey().isEmpty()) {
+            throw new ConnectException("Change-log row " + row.seq() + " of " + def.id() + " lacks the columns " + names(missing)
+                    + " (written before the triggers were rebuilt for the new structure) and the table has no primary key to read "
+                    + "them by; re-snapshot the table");
+        }
+        try {
+            Map<String, String> found = SnapshotReader.readRow(conn, def, scn, missing, image);
+            if (found == null) {
+                throw new ConnectException("Change-log row " + row.seq() + " of " + def.id() + " lacks the columns " + names(missing)
+                        + " and the row " + keyText(def, image) + " is not there AS OF SNAPSHOT " + scn + " to read its " + which
+                        + " image from; re-snapshot the table");
+            }
+            Map<String, String> out = new HashMap<>(image);
+            out.putAll(found);
+            return out;
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot read " + names(missing) + " of " + def.id() + " " + keyText(def, image) + " AS OF SNAPSHOT "
+                    + scn + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String names(List<io.obkc.source.schema.ColumnDef> cols) {
+        return cols.stream().map(io.obkc.source.schema.ColumnDef::name).toList().toString();
+    }
+
+    private static String keyText(TableDef def, Map<String, String> image) {
+        StringBuilder sb = new StringBuilder("(");
+        for (String k : def.primaryKey()) {
+            sb.append(sb.length() > 1 ? ", " : "").append(k).append('=').append(image.get(k));
+        }
+        return sb.append(')').toString();
     }
 
     private void add(List<SourceRecord> out, TableSchema t, String op, Struct before, Struct after, SourceBlock source, StreamPosition p,

@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -49,57 +49,64 @@ public final class ChangelogInstaller {
 
     /** Whether the three triggers of a table exist and were built for its current structure. */
     public TriggerState state(Connection c, TableDef t) throws SQLException {
-        Map<String, String> found = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TRIGGER_NAME, ACTION_STATEMENT FROM information_schema.TRIGGERS "
+        List<String> found = triggers(c, t);
+        if (found.isEmpty()) {
+            return TriggerState.MISSING;
+        }
+        for (String suffix : ChangelogSchema.TRIGGER_SUFFIXES) {
+            if (!found.contains(schema.triggerName(t, suffix).toLowerCase(Locale.ROOT))) {
+                return TriggerState.OUTDATED;
+            }
+        }
+        return found.size() == ChangelogSchema.TRIGGER_SUFFIXES.length ? TriggerState.CURRENT : TriggerState.OUTDATED;
+    }
+
+    /** The names (lower case) of this change log's triggers on a table, of any structure. */
+    private List<String> triggers(Connection c, TableDef t) throws SQLException {
+        List<String> found = new ArrayList<>();
+        String prefix = schema.triggerPrefix(t).toLowerCase(Locale.ROOT);
+        try (PreparedStatement ps = c.prepareStatement("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS "
                 + "WHERE TRIGGER_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?")) {
             ps.setString(1, t.database());
             ps.setString(2, t.table());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1).toLowerCase(), rs.getString(2));
+                    String n = rs.getString(1).toLowerCase(Locale.ROOT);
+                    if (n.startsWith(prefix)) {
+                        found.add(n);
+                    }
                 }
             }
         }
-        boolean any = false;
-        boolean all = true;
-        boolean current = true;
-        String marker = "'" + t.structureHash() + "'";
-        for (String suffix : ChangelogSchema.TRIGGER_SUFFIXES) {
-            String body = found.get(schema.triggerName(t, suffix).toLowerCase());
-            if (body == null) {
-                all = false;
-            } else {
-                any = true;
-                current &= body.contains(marker);
-            }
-        }
-        if (!any) {
-            return TriggerState.MISSING;
-        }
-        return all && current ? TriggerState.CURRENT : TriggerState.OUTDATED;
+        return found;
     }
 
-    /** Creates a table's triggers; with {@code replace}, drops existing ones first (only before a snapshot: a change in between is not recorded). */
-    public void installTriggers(Connection c, TableDef t, boolean replace) throws SQLException {
+    /**
+     * Installs the triggers for the table's current structure, then drops this change log's triggers of other structures.
+     * While both exist a change is recorded twice, once per structure; the reader drops the older twin, so no change is
+     * unrecorded at any moment.
+     */
+    public void installTriggers(Connection c, TableDef t) throws SQLException {
+        List<String> existing = triggers(c, t);
         try (Statement s = c.createStatement()) {
             // OceanBase resolves the trigger body in the current database, even with qualified names.
             s.execute("USE " + io.obkc.common.sql.Identifiers.quoteMysql(t.database()));
-            if (replace) {
-                for (String sql : schema.dropTriggers(t)) {
-                    s.execute(sql);
+            List<String> current = new ArrayList<>();
+            for (String suffix : ChangelogSchema.TRIGGER_SUFFIXES) {
+                current.add(schema.triggerName(t, suffix).toLowerCase(Locale.ROOT));
+            }
+            List<String> create = schema.createTriggers(t);
+            for (int i = 0; i < create.size(); i++) {
+                if (!existing.contains(current.get(i))) {
+                    LOG.info("Installing change-log trigger on {}: {}", t.id(), abbreviate(create.get(i)));
+                    s.execute(create.get(i));
                 }
             }
-            for (String sql : schema.createTriggers(t)) {
-                LOG.info("Installing change-log trigger on {}: {}", t.id(), abbreviate(sql));
-                s.execute(sql);
-            }
-        }
-    }
-
-    public void dropTriggers(Connection c, TableDef t) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : schema.dropTriggers(t)) {
-                s.execute(sql);
+            for (String old : existing) {
+                if (!current.contains(old)) {
+                    LOG.info("Dropping the change-log trigger {} of an earlier structure of {}", old, t.id());
+                    s.execute(schema.dropTrigger(t, old));
+                }
             }
         }
     }

@@ -59,11 +59,17 @@ public final class ChangelogSchema {
     }
 
     /**
-     * The trigger name for a captured table and operation: {@code obkc_<hash>_<i|u|d>}, the hash over the change-log
-     * table and the captured table so two connectors with different change logs do not collide.
+     * The trigger name for a captured table, its structure and an operation: {@code obkc_<hash>_<structure>_<i|u|d>}, the
+     * hash over the change-log table and the captured table so two connectors with different change logs do not collide,
+     * the structure so that the triggers of a new structure can be created before the old ones are dropped.
      */
     public String triggerName(TableDef t, String suffix) {
-        return "obkc_" + hash(database + "." + table + "/" + t.database() + "." + t.table()) + "_" + suffix;
+        return triggerPrefix(t) + t.structureHash().substring(0, 8) + "_" + suffix;
+    }
+
+    /** What the names of all triggers of this change log on a table start with, whatever the structure. */
+    public String triggerPrefix(TableDef t) {
+        return "obkc_" + hash(database + "." + table + "/" + t.database() + "." + t.table()) + "_";
     }
 
     public List<String> createTriggers(TableDef t) {
@@ -81,12 +87,8 @@ public final class ChangelogSchema {
         return out;
     }
 
-    public List<String> dropTriggers(TableDef t) {
-        List<String> out = new ArrayList<>();
-        for (String s : TRIGGER_SUFFIXES) {
-            out.add("DROP TRIGGER IF EXISTS " + trigger(t, s));
-        }
-        return out;
+    public String dropTrigger(TableDef t, String name) {
+        return "DROP TRIGGER IF EXISTS " + Identifiers.quoteMysql(t.database(), name);
     }
 
     private String trigger(TableDef t, String suffix) {

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -128,6 +130,39 @@ public final class SnapshotReader {
             case "time" -> "CAST(? AS TIME(" + (c.length() == null ? 0 : c.length()) + "))";
             default -> "?";
         };
+    }
+
+    /**
+     * The texts of some columns of one row, found by its primary-key texts, as of an SCN; null when the row does not exist
+     * at that SCN.
+     */
+    public static Map<String, String> readRow(Connection c, TableDef t, long scn, List<ColumnDef> columns, Map<String, String> keyTexts)
+            throws SQLException {
+        StringJoiner select = new StringJoiner(", ");
+        for (ColumnDef col : columns) {
+            select.add(ColumnTypes.textExpression(col, Identifiers.quoteMysql(col.name())));
+        }
+        StringJoiner where = new StringJoiner(" AND ");
+        for (ColumnDef k : t.keyColumns()) {
+            where.add(Identifiers.quoteMysql(k.name()) + " = " + param(k));
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + select + " FROM " + Identifiers.quoteMysql(t.database(), t.table())
+                + " AS OF SNAPSHOT " + scn + " WHERE " + where)) {
+            int i = 1;
+            for (ColumnDef k : t.keyColumns()) {
+                ps.setString(i++, keyTexts.get(k.name()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Map<String, String> out = new HashMap<>();
+                for (int j = 0; j < columns.size(); j++) {
+                    out.put(columns.get(j).name(), rs.getString(j + 1));
+                }
+                return out;
+            }
+        }
     }
 
     public static List<String> keyTexts(TableDef t, String[] row) {
