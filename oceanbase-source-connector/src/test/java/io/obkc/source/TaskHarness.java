@@ -21,6 +21,10 @@ public final class TaskHarness implements AutoCloseable {
     /** The offsets a worker would have committed; shared by the tasks of one test to simulate restarts. */
     public static final class OffsetStore {
         final Map<Map<String, ?>, Map<String, Object>> offsets = new ConcurrentHashMap<>();
+
+        public Map<Map<String, ?>, Map<String, Object>> offsetsForTest() {
+            return offsets;
+        }
     }
 
     private final OffsetStore store;
