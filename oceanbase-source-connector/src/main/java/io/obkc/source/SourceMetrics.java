@@ -20,6 +20,7 @@ public final class SourceMetrics implements SourceMetricsMXBean, AutoCloseable {
 
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong snapshotRows = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
     private final Map<String, Long> perTable = new ConcurrentHashMap<>();
     private final AtomicInteger tablesCompleted = new AtomicInteger();
     private volatile int tablesTotal;
@@ -68,6 +69,15 @@ public final class SourceMetrics implements SourceMetricsMXBean, AutoCloseable {
     public void change(long commitMs) {
         rows.incrementAndGet();
         lastCommitMs = commitMs;
+    }
+
+    public void imageCompleted() {
+        completed.incrementAndGet();
+    }
+
+    @Override
+    public long getImagesCompletedFromFlashback() {
+        return completed.get();
     }
 
     /** Caught up at a point in source time (an empty poll at that SCN). */

@@ -19,6 +19,9 @@ public interface SourceMetricsMXBean {
 
     boolean isSnapshotRunning();
 
+    /** Change-log rows of an earlier table structure whose missing columns were read AS OF SNAPSHOT (changelog mode). */
+    long getImagesCompletedFromFlashback();
+
     /** Now minus the commit time of the last change emitted; -1 before the first change. */
     long getMilliSecondsBehindSource();
 }

@@ -510,6 +510,7 @@ public final class ChangelogCapture implements ChangeCapture {
             }
             Map<String, String> out = new HashMap<>(image);
             out.putAll(found);
+            metrics.imageCompleted();
             return out;
         } catch (SQLException e) {
             throw new ConnectException("Cannot read " + names(missing) + " of " + def.id() + " " + keyText(def, image) + " AS OF SNAPSHOT "

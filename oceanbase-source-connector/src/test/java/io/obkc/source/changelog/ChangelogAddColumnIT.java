@@ -100,6 +100,9 @@ class ChangelogAddColumnIT {
                 actual.put(k, row);
             });
             assertThat(actual).isEqualTo(table());
+            Object completed = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("io.obkc.source:type=source-task,server=\"srcaddcol\""), "ImagesCompletedFromFlashback");
+            System.err.println("[addcol] images completed from flashback reads: " + completed);
         } finally {
             stop.set(true);
             pool.shutdownNow();
