@@ -18,6 +18,9 @@ import org.apache.kafka.connect.source.SourceConnector;
 
 import io.obkc.common.BundleVersion;
 import io.obkc.common.rules.ObjectName;
+import io.obkc.source.binlog.OceanBaseBinlogConfig;
+import io.obkc.source.binlog.OceanBaseBinlogPreflight;
+import io.obkc.source.binlog.OceanBaseBinlogSourceTask;
 import io.obkc.source.schema.TableCatalog;
 
 /**
@@ -34,13 +37,22 @@ public class OceanBaseSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        new OceanBaseSourceConfig(props);
+        if (isBinlog(props)) {
+            new OceanBaseBinlogConfig(props);
+        } else {
+            new OceanBaseSourceConfig(props);
+        }
         this.props = props;
     }
 
+    /** capture.mode=binlog runs Debezium's binlog engine in a task of its own; the other modes run in {@link OceanBaseSourceTask}. */
     @Override
     public Class<? extends Task> taskClass() {
-        return OceanBaseSourceTask.class;
+        return isBinlog(props) ? OceanBaseBinlogSourceTask.class : OceanBaseSourceTask.class;
+    }
+
+    private static boolean isBinlog(Map<String, String> props) {
+        return props != null && "binlog".equalsIgnoreCase(props.getOrDefault(OceanBaseSourceConfig.CAPTURE_MODE, "changelog").trim());
     }
 
     /** One task: the change stream is one ordered sequence. */
@@ -69,6 +81,9 @@ public class OceanBaseSourceConnector extends SourceConnector {
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
+        if (isBinlog(connectorConfigs)) {
+            return validateBinlog(connectorConfigs);
+        }
         Config result = super.validate(connectorConfigs);
         for (ConfigValue v : result.configValues()) {
             if (!v.errorMessages().isEmpty()) {
@@ -106,6 +121,31 @@ public class OceanBaseSourceConnector extends SourceConnector {
         } catch (SQLException e) {
             // The message of a failed login never contains the password.
             host.addErrorMessage("Cannot connect to " + SourceConnections.describe(config) + ": " + e.getMessage());
+        }
+        return result;
+    }
+
+    /**
+     * capture.mode=binlog has its own settings (docs/oceanbase-source-connector.md, "Binlog mode"): they are validated
+     * against its ConfigDef, then the pre-start checks (reachability, credentials, OceanBase version, binlog service)
+     * put each problem on the setting at fault.
+     */
+    private static Config validateBinlog(Map<String, String> connectorConfigs) {
+        List<ConfigValue> values = new ArrayList<>(OceanBaseBinlogConfig.CONFIG_DEF.validate(connectorConfigs));
+        if (values.stream().noneMatch(v -> v.name().equals(OceanBaseSourceConfig.CAPTURE_MODE))) {
+            values.add(new ConfigValue(OceanBaseSourceConfig.CAPTURE_MODE, connectorConfigs.get(OceanBaseSourceConfig.CAPTURE_MODE), List.of(), List.of()));
+        }
+        Config result = new Config(values);
+        if (values.stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return result;
+        }
+        for (OceanBaseBinlogPreflight.Problem p : OceanBaseBinlogPreflight.check(new OceanBaseBinlogConfig(connectorConfigs))) {
+            ConfigValue v = values.stream().filter(x -> x.name().equals(p.key())).findFirst().orElse(null);
+            if (v == null) {
+                v = new ConfigValue(p.key(), connectorConfigs.get(p.key()), List.of(), new ArrayList<>());
+                values.add(v);
+            }
+            v.addErrorMessage(p.message());
         }
         return result;
     }
