@@ -92,6 +92,7 @@ public class OceanBaseSinkTask extends SinkTask {
         pipeline = new WritePipeline(config.getBoolean(OceanBaseSinkConnectorConfig.PIPELINE_WRITES), reporter,
                 props.getOrDefault("name", "oceanbase-sink") + "-writer");
         ConnectionFactory connections = new ConnectionFactory(config);
+        connections.onOpen(metrics::recordConnectionOpened);
         TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
                 config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
         String offsetsTable = config.getString(OceanBaseSinkConnectorConfig.OFFSETS_STORAGE_TABLE).trim();
@@ -166,6 +167,7 @@ public class OceanBaseSinkTask extends SinkTask {
         List<Future<Void>> reported = new ArrayList<>();
         // Before classifying: a record that cannot be read counts among the records seen when it is dead-lettered.
         deadLetterBudget.recordsSeen(records.size());
+        metrics.recordReceived(records.size());
         for (SinkRecord record : records) {
             TaskRecord r = classifier.classify(record, reported);
             anyDdl |= r.ddl() != null;
@@ -218,6 +220,7 @@ public class OceanBaseSinkTask extends SinkTask {
      */
     private void retryPending() {
         pendingRetries++;
+        metrics.recordRetry();
         try {
             inFlight = pending;
             committed.putAll(pipeline.submit(pending, pending.offsets()));
