@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Development cluster in one process: a single-node KRaft Kafka broker and a distributed Kafka Connect
 # worker (io.obkc.dev.DevConnectCluster) with plugin.path = packaging/target/plugin, which holds the
-# OBKC bundle and Debezium's MariaDB and PostgreSQL connectors. Ctrl-C stops it cleanly.
+# OBKC bundle and Debezium's MariaDB, MySQL and PostgreSQL connectors. Ctrl-C stops it cleanly.
 #
 #   scripts/run-dev.sh [--no-build] [DevConnectCluster options]
 #

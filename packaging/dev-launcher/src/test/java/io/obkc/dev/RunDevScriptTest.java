@@ -60,4 +60,24 @@ class RunDevScriptTest {
         assertThat(log).contains("Could not produce message to dead letter queue").doesNotContain("doesn't exist");
         assertThat(new File(logs.toFile(), "dev-cluster.log")).exists();
     }
+
+    @Test
+    void theReadmesNameTheDebeziumConnectorsTheDevPluginPathHas() throws Exception {
+        java.util.List<String> products = new java.util.ArrayList<>();
+        try (var dirs = Files.list(PluginBundleTest.PLUGIN_PATH)) {
+            dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("debezium-connector-")).sorted()
+                    .forEach(n -> products.add(switch (n.substring("debezium-connector-".length())) {
+                        case "mariadb" -> "MariaDB";
+                        case "mysql" -> "MySQL";
+                        case "postgres" -> "PostgreSQL";
+                        default -> n;
+                    }));
+        }
+        assertThat(products).containsExactly("MariaDB", "MySQL", "PostgreSQL");
+        String phrase = "Debezium's MariaDB, MySQL and PostgreSQL";
+        assertThat(Files.readString(Paths.get("..", "..", "README.md")).replaceAll("\\s+", " ")).contains(phrase);
+        assertThat(Files.readString(Paths.get("..", "..", "examples", "README.md")).replaceAll("\\s+", " ")).contains(phrase + " plugins are all on the")
+                .doesNotContain("not in the dev cluster");
+        assertThat(Files.readString(SCRIPT).replaceAll("\\s+", " ")).contains(phrase);
+    }
 }
