@@ -94,6 +94,7 @@ public class OceanBaseSinkTask extends SinkTask {
         pipeline = new WritePipeline(config.getBoolean(OceanBaseSinkConnectorConfig.PIPELINE_WRITES), reporter,
                 props.getOrDefault("name", "oceanbase-sink") + "-writer");
         ConnectionFactory connections = new ConnectionFactory(config);
+        connections.onOpen(metrics::recordConnectionOpened);
         TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
                 config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
         String offsetsTable = config.getString(OceanBaseSinkConnectorConfig.OFFSETS_STORAGE_TABLE).trim();
@@ -192,6 +193,7 @@ public class OceanBaseSinkTask extends SinkTask {
         List<Future<Void>> reported = new ArrayList<>();
         // Before classifying: a record that cannot be read counts among the records seen when it is dead-lettered.
         deadLetterBudget.recordsSeen(records.size());
+        metrics.recordReceived(records.size());
         List<TaskRecord> fresh = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
             fresh.addAll(classifier.classifyAll(record, reported));
@@ -251,6 +253,7 @@ public class OceanBaseSinkTask extends SinkTask {
      */
     private void retryPending() {
         pendingRetries++;
+        metrics.recordRetry();
         try {
             inFlight = pending;
             committed.putAll(pipeline.submit(pending, pending.offsets()));

@@ -212,7 +212,7 @@ public final class ChangeWriter implements AutoCloseable {
             LOG.warn("Delete of a row of keyless table {} from {} matched no row on the target: the target already differed from the "
                     + "source (an earlier change missing or out of order); verify the table", e.table(), e.describeOrigin());
         }
-        metrics.recordFlush(events.size() - plan.skipped().size(), plan.skipped().size(), System.nanoTime() - start);
+        metrics.recordFlush(events, plan.skipped().size(), System.nanoTime() - start);
     }
 
     /** With the ordering guard on, a table with secondary unique keys gets its source-position column (DDL: before the transaction). */
