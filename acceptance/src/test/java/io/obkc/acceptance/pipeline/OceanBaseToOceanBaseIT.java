@@ -22,8 +22,10 @@ import io.obkc.testing.DatabaseEndpoint;
 import io.obkc.testing.TestBed;
 
 /**
- * seekdb -> OBKC OceanBase source (changelog mode) -> Kafka -> OBKC OceanBase sink -> another seekdb database: snapshot
- * and streamed changes (inserts, updates, deletes, a key change, a multi-statement transaction), compared row by row.
+ * seekdb -> OBKC OceanBase source (changelog mode) -> Kafka -> OBKC OceanBase sink -> another seekdb database, and the
+ * same stream -> OBKC sink -> MariaDB (the reverse direction of a migration, OceanBase back to a MySQL-family database):
+ * snapshot and streamed changes (inserts, updates, deletes, a key change, a multi-statement transaction), compared row by
+ * row. The same change events are then written in all nine OMS serializations; the readable ones are read back.
  */
 class OceanBaseToOceanBaseIT {
     private static final String SRC = "obkc_acc_ob2ob_src";
@@ -33,7 +35,9 @@ class OceanBaseToOceanBaseIT {
     private static final String TABLE = "(id INT PRIMARY KEY, name VARCHAR(40), amount DECIMAL(18,4), ratio DOUBLE, "
             + "created DATETIME(6), touched TIMESTAMP(3) NULL DEFAULT NULL, payload BLOB, kind ENUM('a','b'), doc JSON, "
             + "flags BIT(5), dur TIME(3), yr YEAR, small TINYINT UNSIGNED)";
+    private static final String MDB = "obkc_acc_ob2mdb";
     private static DatabaseEndpoint ob;
+    private static DatabaseEndpoint mariadb;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -42,6 +46,9 @@ class OceanBaseToOceanBaseIT {
         ob.recreateDatabase(SRC);
         ob.recreateDatabase(DST);
         ob.execute("CREATE TABLE " + SRC + ".items " + TABLE, "CREATE TABLE " + DST + ".items " + TABLE);
+        mariadb = TestBed.mysql();
+        mariadb.recreateDatabase(MDB);
+        mariadb.execute("CREATE TABLE " + MDB + ".items " + TABLE);
         for (int i = 1; i <= 30; i++) {
             ob.execute("INSERT INTO " + SRC + ".items VALUES (" + i + ", 'item " + i + " ü', " + i + ".1234, " + (i / 3.0) + ", "
                     + "'2024-01-0" + (1 + i % 9) + " 10:00:00.123456', '2024-02-01 00:00:0" + (i % 10) + ".5', x'00" + String.format("%02x", i)
@@ -53,6 +60,9 @@ class OceanBaseToOceanBaseIT {
     static void tearDown() throws Exception {
         if (ob != null) {
             ob.execute("DROP DATABASE IF EXISTS " + SRC, "DROP DATABASE IF EXISTS " + DST, "DROP DATABASE IF EXISTS " + CDC);
+        }
+        if (mariadb != null) {
+            mariadb.execute("DROP DATABASE IF EXISTS " + MDB);
         }
     }
 
@@ -78,6 +88,8 @@ class OceanBaseToOceanBaseIT {
             bed.putConnector("ob-sink", ConnectorConfigs.oceanbaseSink(ob, PREFIX + "\\." + SRC + "\\..*", DST, PREFIX + "-dlq"));
             bed.awaitRunning("ob-source", Duration.ofSeconds(60));
             bed.awaitRunning("ob-sink", Duration.ofSeconds(60));
+            bed.putConnector("ob-to-mariadb", ConnectorConfigs.oceanbaseSink(mariadb, PREFIX + "\\." + SRC + "\\..*", MDB, PREFIX + "-mdb-dlq"));
+            bed.awaitRunning("ob-to-mariadb", Duration.ofSeconds(60));
             awaitSame(bed);
 
             try (Connection c = ob.connect(SRC); Statement s = c.createStatement()) {
@@ -91,6 +103,8 @@ class OceanBaseToOceanBaseIT {
             }
             awaitSame(bed);
             assertThat(bed.consume(PREFIX + "-dlq", 1, Duration.ofSeconds(2))).as("dead letters").isEmpty();
+            assertThat(bed.consume(PREFIX + "-mdb-dlq", 1, Duration.ofSeconds(2))).as("dead letters of the MariaDB sink").isEmpty();
+            OmsFormatsCheck.everyFormat(bed.consume(PREFIX + "." + SRC + ".items", 40, Duration.ofSeconds(30)), PREFIX + "." + SRC + ".items");
         }
     }
 
@@ -98,16 +112,20 @@ class OceanBaseToOceanBaseIT {
         Awaitility.await("target equals source").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             bed.assertNoFailedTasks("ob-source");
             bed.assertNoFailedTasks("ob-sink");
-            assertThat(rows(DST)).isEqualTo(rows(SRC));
+            bed.assertNoFailedTasks("ob-to-mariadb");
+            List<List<String>> src = rows(ob, SRC);
+            assertThat(rows(ob, DST)).isEqualTo(src);
+            assertThat(rows(mariadb, MDB)).as("MariaDB, the reverse direction's target").isEqualTo(src);
         });
     }
 
     /** Every row as the server renders each column (HEX for binaries), ordered by key: an oracle independent of the connectors. */
-    private static List<List<String>> rows(String db) throws Exception {
+    private static List<List<String>> rows(DatabaseEndpoint server, String db) throws Exception {
         List<List<String>> out = new ArrayList<>();
-        try (Connection c = ob.connect(db); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, name, amount, ratio, created, touched, HEX(payload), kind, doc, flags + 0, dur, yr, small "
-                        + "FROM items ORDER BY id")) {
+        // TIMESTAMP as epoch seconds: the two servers render it in their own session time zones.
+        try (Connection c = server.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, name, amount, ratio, created, UNIX_TIMESTAMP(touched), HEX(payload), kind, doc, flags + 0, "
+                        + "dur, yr, small FROM items ORDER BY id")) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();

@@ -187,7 +187,8 @@ public final class ChangeEventParser {
                 int64(source, "txId"),
                 string(transaction, "id"),
                 int64(transaction, "total_order"),
-                string(source, "tenant"));
+                string(source, "tenant"),
+                int64(source, "scn"));
     }
 
     private static Object field(Struct s, String name) {

@@ -15,6 +15,13 @@ import io.obkc.converters.event.SourceInfo;
  *       files), 32 bits of position (binlog files stay below 4 GiB), 12 bits of row within the event (a rows event
  *       is cut at binlog_row_event_max_size, 8 KiB by default, and every row takes at least two bytes);</li>
  *   <li>PostgreSQL: the LSN, a 64-bit log position.</li>
+ *   <li>OBKC's OceanBase source in changelog mode (no binlog file, {@code source.scn} set): {@code scnMicros << 12 | i},
+ *       the commit version in microseconds (about 2^51 today) and i, the event's place in its transaction
+ *       ({@code transaction.total_order} - 1, from provide.transaction.metadata=true; 0 without it). Restart-safe,
+ *       because both come from the event. When that would not grow (a transaction of more than 4,096 events, two
+ *       transactions committed within one microsecond, or no transaction metadata) the value is the previous one
+ *       plus 1, with a WARN: still increasing, but a replay after a restart may then number those events lower
+ *       than before, and an OMS consumer would drop them as already seen.</li>
  * </ul>
  * A position outside these ranges is refused (a DataException naming it) rather than wrapped. Records without a
  * log position (flat records, sources without one) fall back to OMS's own layout, {@code {seconds}{5-digit
@@ -26,11 +33,17 @@ final class StoreDataSequence {
     private static final long MAX_POSITION = (1L << 32) - 1;
     private static final int MAX_ROW = (1 << 12) - 1;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreDataSequence.class);
     private long lastFallback = Long.MIN_VALUE;
+    private long lastScnSequence = Long.MIN_VALUE;
+    private boolean warnedScnBump;
 
     /** The sequence of an incremental record. */
     long next(ChangeEvent e) {
         SourceInfo s = e.source();
+        if ((s.binlogFile() == null || s.binlogFile().isEmpty()) && s.scn() != null) {
+            return fromScn(s.scn(), s.transactionOrder());
+        }
         if (s.binlogFile() != null && s.binlogPosition() != null) {
             return fromBinlog(s.binlogFile(), s.binlogPosition(), s.binlogRow() == null ? 0 : s.binlogRow());
         }
@@ -40,6 +53,22 @@ final class StoreDataSequence {
         long candidate = Math.floorDiv(e.bestTimestampMs(), 1000L) * 100_000L;
         lastFallback = Math.max(candidate, lastFallback == Long.MIN_VALUE ? candidate : lastFallback + 1);
         return lastFallback;
+    }
+
+    long fromScn(long scn, Long totalOrder) {
+        long index = totalOrder == null ? 0 : totalOrder - 1;
+        long candidate = index >= 0 && index <= MAX_ROW ? Math.floorDiv(scn, 1000L) << 12 | index : Long.MIN_VALUE;
+        if (candidate <= lastScnSequence) {
+            if (!warnedScnBump) {
+                warnedScnBump = true;
+                LOG.warn("storeDataSequence for the OceanBase change at SCN {} (transaction order {}) continues from the previous value: a "
+                        + "transaction of more than 4,096 events, two commits within one microsecond, or events without transaction metadata "
+                        + "(set provide.transaction.metadata=true on the source). Such values are not restart-safe (docs/formats.md).", scn, totalOrder);
+            }
+            candidate = lastScnSequence + 1;
+        }
+        lastScnSequence = candidate;
+        return candidate;
     }
 
     static long fromBinlog(String file, long position, int row) {
