@@ -137,7 +137,9 @@ public final class OceanBaseBinlogConfig extends AbstractConfig {
             .define(BIGINT_UNSIGNED_HANDLING_MODE, Type.STRING, "long", ValidString.in("long", "precise"), Importance.MEDIUM,
                     "Debezium's bigint.unsigned.handling.mode: long (values above 2^63-1 wrap) or precise (Decimal).",
                     TYPES, 2, Width.SHORT, "BIGINT UNSIGNED")
-            .define(PROPAGATE_SOURCE_TYPE, Type.STRING, "", Importance.LOW,
+            // LIST, as in OceanBaseSourceConfig: the worker renders validate()'s values with the connector's config() types, and a
+            // String where that says LIST fails the whole REST call (HTTP 500). Debezium reads the same comma-separated text.
+            .define(PROPAGATE_SOURCE_TYPE, Type.LIST, "", Importance.LOW,
                     "Debezium's datatype.propagate.source.type: regular expressions of type names whose columns carry "
                             + "__debezium.source.column.type/length/scale schema parameters ('.+' for all; the OceanBase sink sizes "
                             + "columns from them).",

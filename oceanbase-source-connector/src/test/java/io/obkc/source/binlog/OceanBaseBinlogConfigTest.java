@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
+import io.obkc.source.OceanBaseSourceConfig;
 import io.obkc.testing.ConfigReferenceTable;
 
 class OceanBaseBinlogConfigTest {
@@ -76,6 +78,21 @@ class OceanBaseBinlogConfigTest {
         Map<String, String> p = minimal();
         p.remove("database.server.id");
         assertThatThrownBy(() -> new OceanBaseBinlogConfig(p)).isInstanceOf(ConfigException.class).hasMessageContaining("database.server.id");
+    }
+
+    /**
+     * The worker renders validate()'s values with the types of the connector's config() (the changelog ConfigDef); a key both
+     * define with different types made PUT /connector-plugins/.../config/validate fail with HTTP 500 in binlog mode.
+     */
+    @Test
+    void keysSharedWithTheChangelogConfigDefHaveTheSameType() {
+        Map<String, ConfigDef.ConfigKey> changelog = OceanBaseSourceConfig.CONFIG_DEF.configKeys();
+        OceanBaseBinlogConfig.CONFIG_DEF.configKeys().forEach((name, key) -> {
+            if (changelog.containsKey(name)) {
+                assertThat(key.type).as(name).isEqualTo(changelog.get(name).type);
+            }
+        });
+        assertThat(OceanBaseBinlogConfig.CONFIG_DEF.configKeys()).containsKey("datatype.propagate.source.type");
     }
 
     @Test

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * at prepare-package with the plugin jars on its class path, it reads
  * <ul>
  * <li>the plugins, from their {@code META-INF/services} files (what Kafka Connect itself discovers): connectors, SMTs,
- * converters, giving {@code component_types} and the {@code {{connectors}}}, {@code {{transforms}}},
+ * converters (OBKC's own, see {@link #serviceEntries}), giving {@code component_types} and the {@code {{connectors}}}, {@code {{transforms}}},
  * {@code {{converters}}} placeholders;</li>
  * <li>the OMS formats, from {@code io.obkc.converters.OmsFormat} (by name, to keep this tool independent of the
  * module): {@code {{formats}}} and {@code {{formatCount}}};</li>
@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class HubManifest {
     static final String FORMAT_ENUM = "io.obkc.converters.OmsFormat";
+    static final String OWN_PACKAGE = "io.obkc.";
     /** Service files that make a jar's classes plugins, with the Hub component type they stand for. */
     static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
@@ -93,13 +94,18 @@ public final class HubManifest {
                 + licenses.size() + " licence entries");
     }
 
+    /**
+     * The OBKC plugins a service file declares. Only OBKC's own: the bundle also carries Debezium's MySQL connector (the
+     * OceanBase source connector's binlog mode runs it), whose jars declare Debezium's connectors, SMTs and converters;
+     * the worker lists those from this plugin directory too, but this manifest describes OBKC's components.
+     */
     static List<String> serviceEntries(ClassLoader loader, String service) throws IOException {
         TreeSet<String> out = new TreeSet<>();
         for (URL url : Collections.list(loader.getResources("META-INF/services/" + service))) {
             try (InputStream in = url.openStream()) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     String c = line.replaceFirst("#.*", "").trim();
-                    if (!c.isEmpty()) {
+                    if (c.startsWith(OWN_PACKAGE)) {
                         out.add(c);
                     }
                 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
@@ -76,6 +77,70 @@ class DevClusterIT {
         assertThat(sink).isNotNull();
         assertThat(sink.get("type").asText()).isEqualTo("sink");
         assertThat(sink.get("version").asText()).isNotEqualTo("unknown");
+    }
+
+    /**
+     * The OceanBase source connector (with its bundled Debezium MySQL connector for binlog mode) and the RocketMQ sink (with
+     * the RocketMQ client, Netty, fastjson2, ...) load and run from the plugin directory alone: listed, and their validate()
+     * reaches their own checks (a JDBC login, a name server lookup) and answers with errors on the right fields, not with a
+     * class-loading failure. No RocketMQ broker: the name server address points at a closed port.
+     */
+    @Test
+    void newConnectorsLoadFromThePluginDirectoryAndValidate() throws Exception {
+        assertThat(cluster.loadedPlugins()).contains("io.obkc.source.OceanBaseSourceConnector", "io.obkc.rocketmq.RocketMqSinkConnector");
+        List<String> listed = new java.util.ArrayList<>();
+        JSON.readTree(get("connector-plugins").body()).forEach(p -> listed.add(p.get("class").asText() + " " + p.get("type").asText()));
+        assertThat(listed).contains("io.obkc.source.OceanBaseSourceConnector source", "io.obkc.rocketmq.RocketMqSinkConnector sink");
+
+        String closedNameServer = "127.0.0.1:" + freePort();
+        JsonNode rocketmq = validate("io.obkc.rocketmq.RocketMqSinkConnector", Map.of("topics", "pkg_it_orders",
+                "rocketmq.namesrv.addr", closedNameServer, "rocketmq.topic", "pkg_it_orders", "rocketmq.producer.group", "pkg_it_group"));
+        assertThat(errors(rocketmq, "rocketmq.namesrv.addr")).as("validate: %s", rocketmq).singleElement().asString().contains(closedNameServer);
+
+        // changelog mode on seekdb: the login succeeds (the plugin's own JDBC driver), the include list selects nothing.
+        DatabaseEndpoint ob = TestBed.oceanbase();
+        JsonNode changelog = validate("io.obkc.source.OceanBaseSourceConnector", Map.of("database.hostname", ob.host(),
+                "database.port", String.valueOf(ob.port()), "database.user", ob.user(), "database.password", ob.password(),
+                "topic.prefix", "pkg_it_src", "table.include.list", "pkg_it_no_such_db.no_such_table"));
+        assertThat(errors(changelog, "table.include.list")).as("validate: %s", changelog).singleElement().asString().contains("selects no table");
+
+        // binlog mode (Debezium's MySQL connector, bundled) against MariaDB, the test bed's stand-in: a wrong password is named
+        // on database.user, and never shown.
+        DatabaseEndpoint mysql = TestBed.mysql();
+        Map<String, String> binlog = new java.util.HashMap<>(Map.of("capture.mode", "binlog", "database.hostname", mysql.host(),
+                "database.port", String.valueOf(mysql.port()), "database.user", mysql.user(), "database.password", "pkg-it-wrong-pw-7",
+                "database.server.id", "5931", "topic.prefix", "pkg_it_binlog"));
+        binlog.putAll(Map.of("schema.history.internal.kafka.bootstrap.servers", cluster.bootstrapServers(),
+                "schema.history.internal.kafka.topic", "pkg_it_binlog_history", "oceanbase.show.ddl.in.compat.mode", "false"));
+        JsonNode binlogResult = validate("io.obkc.source.OceanBaseSourceConnector", binlog);
+        assertThat(errors(binlogResult, "database.user")).as("validate: %s", binlogResult).singleElement().asString()
+                .contains("Cannot log in").doesNotContain("pkg-it-wrong-pw-7");
+    }
+
+    static JsonNode validate(String connectorClass, Map<String, String> config) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("connector.class", connectorClass);
+        body.put("name", "pkg-it-validate");
+        config.forEach(body::put);
+        String simpleName = connectorClass.substring(connectorClass.lastIndexOf('.') + 1);
+        HttpRequest req = HttpRequest.newBuilder(cluster.restUrl().resolve("connector-plugins/" + simpleName + "/config/validate"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("validate %s: %s", connectorClass, r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** The error messages validate returned for one field (fails if the field is not in the answer). */
+    static List<String> errors(JsonNode validation, String field) {
+        for (JsonNode c : validation.get("configs")) {
+            if (c.get("value").get("name").asText().equals(field)) {
+                List<String> out = new java.util.ArrayList<>();
+                c.get("value").get("errors").forEach(e -> out.add(e.asText()));
+                return out;
+            }
+        }
+        throw new AssertionError("no field " + field + " in " + validation);
     }
 
     @Test

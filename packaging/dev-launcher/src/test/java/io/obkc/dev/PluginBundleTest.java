@@ -40,7 +40,9 @@ class PluginBundleTest {
     void pluginClassesAreNotOnThisClassPath() {
         // Otherwise the worker could load them from the class path and the tests would prove nothing.
         for (String c : List.of("io.obkc.sink.OceanBaseSinkConnector", "io.obkc.converters.CanalConverter", "io.obkc.common.BundleVersion",
-                "io.debezium.connector.mariadb.MariaDbConnector")) {
+                "io.obkc.source.OceanBaseSourceConnector", "io.obkc.rocketmq.RocketMqSinkConnector",
+                "io.debezium.connector.mariadb.MariaDbConnector", "io.debezium.connector.mysql.MySqlConnector",
+                "org.apache.rocketmq.client.producer.DefaultMQProducer")) {
             assertThatThrownBy(() -> Class.forName(c)).as(c).isInstanceOf(ClassNotFoundException.class);
         }
     }
@@ -49,16 +51,30 @@ class PluginBundleTest {
     void connectPluginPathFindsEveryObkcPluginWithAManifest() {
         List<String[]> rows = listPlugins(BUNDLE_DIR);
         List<String> names = rows.stream().map(r -> r[0]).collect(Collectors.toList());
-        assertThat(names).contains("io.obkc.sink.OceanBaseSinkConnector", "io.obkc.converters.OmsDefaultConverter",
+        assertThat(names).contains("io.obkc.sink.OceanBaseSinkConnector", "io.obkc.source.OceanBaseSourceConnector",
+                "io.obkc.rocketmq.RocketMqSinkConnector", "io.obkc.converters.OmsDefaultConverter",
                 "io.obkc.converters.CanalConverter", "io.obkc.converters.DebeziumConverter", "io.obkc.converters.MaxwellConverter");
         for (String[] r : rows) {
             // pluginName firstAlias secondAlias pluginVersion pluginType isLoadable hasManifest pluginLocation
-            assertThat(r[0]).as("only OBKC classes in the OBKC plugin").startsWith("io.obkc.");
+            // Besides OBKC's own, Debezium's: the OceanBase source connector's binlog mode runs Debezium's MySQL connector,
+            // whose jars also declare Debezium's connectors, SMTs and converters. Nothing else.
+            assertThat(r[0]).as("only OBKC's and the bundled Debezium's plugins in the OBKC plugin").matches("(io\\.obkc|io\\.debezium)\\..+");
+            if (r[0].equals("io.debezium.converters.CloudEventsConverter")) {
+                // Its static initialiser looks up JsonConverter.convertToConnect(Schema, JsonNode) with the JsonNode of this
+                // plugin's Jackson (the sink needs it) while the worker's JsonConverter has the worker's: not loadable here,
+                // only from Debezium's own plugin directories. OBKC does not use it; this pins the one known exception.
+                assertThat(r[5]).as("%s loadable", r[0]).isEqualTo("false");
+                continue;
+            }
             assertThat(r[5]).as("%s loadable", r[0]).isEqualTo("true");
             assertThat(r[6]).as("%s has a META-INF/services manifest", r[0]).isEqualTo("true");
-            assertThat(r[3]).as("%s version", r[0]).isNotBlank().isNotEqualTo("unknown").isNotEqualTo("undefined");
+            if (r[0].startsWith("io.obkc.")) {
+                assertThat(r[3]).as("%s version", r[0]).isNotBlank().isNotEqualTo("unknown").isNotEqualTo("undefined");
+            }
         }
         assertThat(rows.stream().filter(r -> r[0].equals("io.obkc.sink.OceanBaseSinkConnector")).findFirst().orElseThrow()[4]).isEqualTo("sink");
+        assertThat(rows.stream().filter(r -> r[0].equals("io.obkc.rocketmq.RocketMqSinkConnector")).findFirst().orElseThrow()[4]).isEqualTo("sink");
+        assertThat(rows.stream().filter(r -> r[0].equals("io.obkc.source.OceanBaseSourceConnector")).findFirst().orElseThrow()[4]).isEqualTo("source");
     }
 
     @Test
@@ -86,10 +102,16 @@ class PluginBundleTest {
             assertThat(entries).contains(root + "manifest.json", root + "doc/LICENSE", root + "doc/README.md", root + "doc/version.txt",
                     root + "etc/mariadb-source.json", root + "etc/oceanbase-sink.json",
                     root + "lib/oceanbase-sink-connector-" + version + ".jar", root + "lib/obkc-converters-" + version + ".jar",
-                    root + "lib/obkc-smt-" + version + ".jar", root + "lib/obkc-common-" + version + ".jar");
+                    root + "lib/obkc-smt-" + version + ".jar", root + "lib/obkc-common-" + version + ".jar",
+                    root + "lib/oceanbase-source-connector-" + version + ".jar", root + "lib/rocketmq-sink-connector-" + version + ".jar");
             assertThat(entries.stream().filter(e -> e.startsWith(root + "lib/") && e.endsWith(".jar")))
                     .as("runtime dependencies shipped").anyMatch(e -> e.contains("mysql-connector-j-")).anyMatch(e -> e.contains("jackson-databind-"))
-                    .noneMatch(e -> providedByWorker(e.substring(e.lastIndexOf('/') + 1)));
+                    .anyMatch(e -> e.contains("debezium-connector-mysql-")).anyMatch(e -> e.contains("rocketmq-client-"))
+                    .noneMatch(e -> providedByWorker(e.substring(e.lastIndexOf('/') + 1)))
+                    // fastjson 1.x registers a javax Jersey AutoDiscoverable that breaks the worker's REST server (fastjson2 is fine).
+                    .noneMatch(e -> e.substring(e.lastIndexOf('/') + 1).matches("fastjson-\\d.*"))
+                    // One copy of each driver: the sink's and Debezium's MySQL Connector/J must be the same jar.
+                    .filteredOn(e -> e.contains("/mysql-connector-j-")).hasSize(1);
 
             JsonNode m = new ObjectMapper().readTree(z.getInputStream(z.getEntry(root + "manifest.json")));
             for (String f : List.of("name", "version", "title", "description", "owner", "support", "tags", "features",
@@ -110,7 +132,7 @@ class PluginBundleTest {
             assertThat(m.get("license").get(0).get("url").asText()).startsWith("https://www.apache.org/licenses/LICENSE-2.0");
             List<String> types = new ArrayList<>();
             m.get("component_types").forEach(t -> types.add(t.asText()));
-            assertThat(types).containsExactly("sink", "transform", "converter");
+            assertThat(types).containsExactly("source", "sink", "transform", "converter");
             assertThat(m.get("release_date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
 
             String license = new String(z.getInputStream(z.getEntry(root + "doc/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
