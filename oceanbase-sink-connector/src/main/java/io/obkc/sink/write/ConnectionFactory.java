@@ -86,6 +86,7 @@ public final class ConnectionFactory {
                     // Foreign keys are deferred to switchover; a stream applied table by table may reach a child first.
                     s.execute("SET foreign_key_checks = 0");
                     keepZeroKeys(s);
+                    boundOrphanedTransactions(s);
                 }
                 c.setAutoCommit(false);
                 onOpen.run();
@@ -101,6 +102,29 @@ public final class ConnectionFactory {
         throw new SQLException("Cannot connect to " + safeUrl() + " as " + user + " after " + attempts + " attempts: "
                 + (last == null ? "" : last.getMessage()) + ". Check connection.url, connection.user and the password, and that the server is up.",
                 last == null ? "08001" : last.getSQLState(), last == null ? 0 : last.getErrorCode(), last);
+    }
+
+    /** How long an OceanBase transaction of the sink may sit between statements before the server rolls it back. */
+    static final long TRX_IDLE_TIMEOUT_US = 120_000_000L;
+    /** Longest an OceanBase transaction of the sink may live (a whole batch or source transaction). */
+    static final long TRX_TIMEOUT_US = 3_600_000_000L;
+
+    /**
+     * On OceanBase, bounds how long a transaction of this session can outlive it. OceanBase's defaults are a day
+     * (ob_trx_timeout and ob_trx_idle_timeout 86,400 s): when a sink session ended mid-transaction (a killed worker, a
+     * killed session, a restart of the server), its transaction went on holding its row locks, and every later write of
+     * those rows, also by the next owner of the partition, waited on them (the fault harness saw a task retrying on 1205
+     * lock wait timeouts for minutes). The sink never leaves a transaction idle, so 120 s idle is ample. Other
+     * MySQL-family servers have no such variables and are left alone.
+     */
+    static void boundOrphanedTransactions(Statement s) throws SQLException {
+        String version;
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            version = rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+        if (version.contains("OceanBase")) {
+            s.execute("SET SESSION ob_trx_idle_timeout = " + TRX_IDLE_TIMEOUT_US + ", ob_trx_timeout = " + TRX_TIMEOUT_US);
+        }
     }
 
     /**
