@@ -269,10 +269,15 @@ public final class SinkMetrics {
             return s;
         } catch (IllegalArgumentException alreadyThere) {
             // A previous instance of this task has not released its metrics yet (see gauge()).
-            m.removeSensor(name);
-            Sensor s = m.addSensor(name);
-            stats.accept(s);
-            return s;
+            try {
+                m.removeSensor(name);
+                Sensor s = m.addSensor(name);
+                stats.accept(s);
+                return s;
+            } catch (IllegalArgumentException heldByAnother) {
+                LOG.warn("Metric sensor {} is still held by a previous instance of this task; its values are not exposed by this instance", name);
+                return null;
+            }
         }
     }
 
@@ -288,8 +293,14 @@ public final class SinkMetrics {
         } catch (IllegalArgumentException alreadyThere) {
             // The worker restarted this task while its previous instance had not released its metrics yet (a stop that
             // timed out): the new instance takes the names over instead of failing at every restart.
-            m.removeMetric(metric);
-            m.addMetric(metric, gauge);
+            try {
+                m.removeMetric(metric);
+                m.addMetric(metric, gauge);
+            } catch (IllegalArgumentException heldByAnother) {
+                // The worker's PluginMetrics removes only names this instance added ("Unknown metric"): the previous
+                // instance still holds it. A metric must never fail the task (seen in the fault harness after a kill -9).
+                LOG.warn("Metric {} is still held by a previous instance of this task; this instance does not expose it", name);
+            }
         }
     }
 
