@@ -50,8 +50,10 @@ final class PostgresSourceChecks {
     private void tableChecks(List<Check> out, Check.Level need) throws SQLException {
         List<String> partitioned = new ArrayList<>();
         List<String> noIdentity = new ArrayList<>();
+        List<String> keyless = new ArrayList<>();
         String sql = "SELECT n.nspname, c.relname, c.relkind, c.relreplident, "
-                + "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND (i.indisprimary)) "
+                + "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND (i.indisprimary)), "
+                + "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND (i.indisprimary OR i.indisunique)) "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')";
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -62,12 +64,19 @@ final class PostgresSourceChecks {
                 if ("p".equals(rs.getString(3))) {
                     partitioned.add(n);
                 }
+                if (!rs.getBoolean(6)) {
+                    keyless.add(n);
+                }
                 String ident = rs.getString(4);
                 if (!rs.getBoolean(5) && ("d".equals(ident) || "n".equals(ident))) {
                     noIdentity.add(n);
                 }
             }
         }
+        out.add(keyless.isEmpty() ? Check.ok("keyless tables", "every selected table has a primary or unique key")
+                : Check.warning("keyless tables", keyless.size() + " table(s) without primary/unique key: " + MysqlSourceChecks.shortList(keyless),
+                        "they get a hidden key column on the target (dropped at switchover); updates and deletes match all "
+                                + "columns, so duplicate rows are ambiguous. Add a primary key where you can"));
         out.add(partitioned.isEmpty() ? Check.ok("partitioned tables", "none selected")
                 : Check.warning("partitioned tables", partitioned.size() + " partitioned table(s): " + MysqlSourceChecks.shortList(partitioned),
                         "the schema migration folds partitions into one table; set source-config publish.via.partition.root=true "
