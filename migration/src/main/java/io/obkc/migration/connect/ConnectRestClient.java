@@ -76,6 +76,19 @@ public final class ConnectRestClient {
         send("PUT", "connectors/" + name + "/resume", null, 202, 204, 404);
     }
 
+    /**
+     * Forgets a stopped connector's offsets (DELETE /connectors/{name}/offsets, Kafka 3.6+), so a connector created again
+     * under the same name starts from scratch instead of resuming an old position. False when the worker refused.
+     */
+    public boolean resetOffsets(String name) {
+        try {
+            send("DELETE", "connectors/" + name + "/offsets", null, 200, 202, 404);
+            return true;
+        } catch (ProjectException e) {
+            return false;
+        }
+    }
+
     public void delete(String name) {
         send("DELETE", "connectors/" + name, null, 200, 204, 404);
     }

@@ -73,6 +73,10 @@ public final class ProjectRunner {
     // ---- start ------------------------------------------------------------------------------------------------------
 
     public int start(boolean skipPrecheck) {
+        if (state.isDone("released")) {
+            throw new ProjectException("project " + p.name() + " was released; to migrate again, move " + p.workDir()
+                    + " away (it holds the state) and run start");
+        }
         if (state.isDone("switchover")) {
             throw new ProjectException("project " + p.name() + " was switched over; start would resume the forward sync. Use reverse, "
                     + "or release and begin a new project");
@@ -327,9 +331,20 @@ public final class ProjectRunner {
     /** Deletes the connectors, the PostgreSQL slot and publication, the marker tables and the project's topics. */
     public int release() {
         for (String n : List.of(p.reverseSourceConnector(), p.reverseSinkConnector(), p.sourceConnector(), p.sinkConnector())) {
+            if (connect.status(n).isEmpty()) {
+                continue;
+            }
+            // Offsets outlive a deleted connector: one created again under this name would resume the old position
+            // (a source would skip its snapshot). They can be reset only while the connector is stopped.
+            connect.stop(n);
+            awaitStopped(n);
+            if (!connect.resetOffsets(n)) {
+                out.println("warning: the worker did not reset the offsets of " + n + " (Kafka Connect before 3.6?); "
+                        + "do not reuse the project name " + p.name());
+            }
             connect.delete(n);
+            out.println("deleted connector " + n + " and its offsets");
         }
-        out.println("deleted the connectors (if any)");
         try (Connection src = p.openSource()) {
             if (p.postgres()) {
                 awaitSlotInactive(src);
@@ -351,11 +366,23 @@ public final class ProjectRunner {
         }
         out.println("dropped the marker tables " + p.markerDatabase() + " on source and target");
         try (KafkaFigures kafka = new KafkaFigures(p.project().connect.kafkaBootstrap)) {
-            List<String> deleted = kafka.deleteTopics(Pattern.compile(Pattern.quote(p.topicPrefix()) + "([.-].*|_rev([.-].*)?)?"));
+            List<String> deleted = kafka.deleteTopics(Pattern.compile("(__debezium-heartbeat\\.)?" + Pattern.quote(p.topicPrefix())
+                    + "([.-].*|_rev([.-].*)?)?"));
             out.println("deleted " + deleted.size() + " topic(s) " + deleted);
         }
         done("released");
         return OK;
+    }
+
+    private void awaitStopped(String name) {
+        long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ConnectRestClient.ConnectorState> s = connect.status(name);
+            if (s.isEmpty() || "STOPPED".equals(s.get().state())) {
+                return;
+            }
+            pause(250);
+        }
     }
 
     private void awaitSlotInactive(Connection src) throws SQLException {

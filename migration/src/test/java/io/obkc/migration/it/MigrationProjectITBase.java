@@ -164,9 +164,19 @@ abstract class MigrationProjectITBase {
                 st.execute("UPDATE " + s + ".customers SET note = NULL WHERE id = 1");
             }
 
+            // A row only the target has: the final verification must stop the switchover, with the forward sync left running.
+            ob.execute("INSERT INTO `" + targetDatabase() + "`.customers VALUES (999999, 'only on the target', NULL)");
+            Run refused = cli("switchover", "-p", p);
+            assertThat(refused.exit()).as("switchover over a difference: %s", refused).isEqualTo(1);
+            assertThat(refused.out()).contains("verification found differences");
+            assertThat(connect.status(projectName() + "-sink").connector().state()).isEqualTo("RUNNING");
+            ob.execute("DELETE FROM `" + targetDatabase() + "`.customers WHERE id = 999999");
+
+            // Resumed: the catch-up proof recorded as done is not repeated.
             Run switchover = cli("switchover", "-p", p);
             assertThat(switchover.exit()).as("switchover: %s", switchover).isZero();
-            assertThat(switchover.out()).contains("catch-up proof").contains("Still to do by hand");
+            assertThat(switchover.out()).doesNotContain("[switchover 1/4]").contains("[switchover 2/4]").contains("Still to do by hand");
+            assertThat(refused.out()).contains("catch-up proof");
             assertThat(cli("switchover", "-p", p).exit()).as("a second switchover finds everything done").isZero();
 
             for (String table : List.of("customers", "orders", "events")) {
