@@ -119,7 +119,7 @@ public final class ConnectRestClient {
             }
             throw new ProjectException(method + " " + base.resolve(path) + " answered " + r.statusCode() + ": " + message(r.body()));
         } catch (IOException e) {
-            throw new ProjectException("Kafka Connect REST API at " + base + " is not reachable (" + e.getMessage() + "); start it "
+            throw new ProjectException("Kafka Connect REST API at " + base + " is not reachable (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); start it "
                     + "(scripts/run-dev.sh) or set connect.url in the project file", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
