@@ -94,7 +94,8 @@ abstract class MigrationProjectITBase {
             }
         }
 
-        try (ConnectTestBed connect = ConnectTestBed.start("mig-" + projectName())) {
+        ConnectTestBed connect = SharedConnect.get();
+        {
             Path project = dir.resolve(projectName() + ".yaml");
             Files.writeString(dir.resolve("source.pw"), source().password() + "\n");
             Files.writeString(project, String.join("\n",
@@ -152,6 +153,11 @@ abstract class MigrationProjectITBase {
             }
             assertThat(writerFailure.get()).isNull();
             assertThat(writes.get()).isPositive();
+            // The application's last write is on the target (checked with plain JDBC) before the online verification.
+            int lastCustomer = 10_000 + writes.get();
+            org.awaitility.Awaitility.await("customer " + lastCustomer + " on the target").atMost(java.time.Duration.ofSeconds(90))
+                    .pollInterval(java.time.Duration.ofMillis(250))
+                    .until(() -> rows(ob, targetDatabase() + ".customers").stream().anyMatch(r -> r.startsWith(lastCustomer + " | ")));
             // Online: the connectors keep running. Not under the writer: with changes every 50 ms the verifier's
             // per-chunk counts race the replication ("row counts differ but no differing row was identified").
             Run verify = cli("verify", "-p", p, "--json");
