@@ -15,6 +15,11 @@ public final class BundleVersion {
         return VERSION;
     }
 
+    /** What every OBKC command line tool prints for {@code -V}/{@code --version}: one text, so they never disagree. */
+    public static String versionText() {
+        return "OBKC " + VERSION + " (OceanBase Kafka Connect bundle; Java " + Runtime.version().feature() + ")";
+    }
+
     private static String load() {
         try (InputStream in = BundleVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {

@@ -79,6 +79,21 @@ public class OmsFormatConverter implements Converter, Versioned {
         return isKey ? reader.readKey(topic, value) : reader.readValue(topic, value);
     }
 
+    /**
+     * Every record a message holds, in order: one per row of a multi-row Canal message, where
+     * {@link #toConnectData} can only return them together as one batch record. Empty for markers without rows.
+     */
+    public java.util.List<SchemaAndValue> toConnectDataRows(String topic, byte[] value) {
+        requireConfigured();
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (reader == null) {
+            toConnectData(topic, value);
+        }
+        return reader.readValues(topic, value);
+    }
+
     /** The format this converter writes; null before {@link #configure}. */
     public OmsFormat format() {
         return format;

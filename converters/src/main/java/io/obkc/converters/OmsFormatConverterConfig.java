@@ -53,8 +53,16 @@ public final class OmsFormatConverterConfig extends AbstractConfig {
 
     public static final String STORE_DATA_SEQUENCE_CONFIG = "store.data.sequence.enable";
     private static final String STORE_DATA_SEQUENCE_DOC = "OMS Default formats: write allMetaData."
-            + "storeDataSequence ({timestamp seconds}{5-digit counter}) on incremental records, as OMS does "
-            + "when sequenceEnabled=true (its default).";
+            + "storeDataSequence on incremental records, as OMS does when sequenceEnabled=true (its default). It is "
+            + "derived from the source log position (MySQL binlog file, position and row; PostgreSQL LSN), so it "
+            + "increases strictly along the log and across task restarts; see docs/formats.md.";
+
+    public static final String COLUMN_TYPES_CONFIG = "column.types";
+    private static final String COLUMN_TYPES_DOC = "Readers only: declared MySQL types of columns for formats "
+            + "that carry none (Maxwell), so that a Base64 string is read as the bytes of a BINARY/BLOB column, a "
+            + "number as the bits of a BIT(n), a JSON array as a SET, text as a DATETIME. Entries separated by ';', "
+            + "each '<table>.<column>=<type>' where <table> is 'db.table', 'table' or '*'. Example: "
+            + "'shop.orders.payload=varbinary(16);flags.bits=bit(8)'.";
 
     private final boolean formatConfigurable;
 
@@ -63,6 +71,7 @@ public final class OmsFormatConverterConfig extends AbstractConfig {
         this.formatConfigurable = formatConfigurable;
         zone();
         keyColumns();
+        io.obkc.converters.event.ColumnTypes.parse(getString(COLUMN_TYPES_CONFIG));
         if (formatConfigurable) {
             format();
         }
@@ -83,7 +92,8 @@ public final class OmsFormatConverterConfig extends AbstractConfig {
                 .define(DECIMAL_FORMAT_CONFIG, Type.STRING, "BASE64",
                         ConfigDef.CaseInsensitiveValidString.in("BASE64", "NUMERIC"), Importance.LOW,
                         DECIMAL_FORMAT_DOC)
-                .define(STORE_DATA_SEQUENCE_CONFIG, Type.BOOLEAN, true, Importance.LOW, STORE_DATA_SEQUENCE_DOC);
+                .define(STORE_DATA_SEQUENCE_CONFIG, Type.BOOLEAN, true, Importance.LOW, STORE_DATA_SEQUENCE_DOC)
+                .define(COLUMN_TYPES_CONFIG, Type.STRING, "", Importance.LOW, COLUMN_TYPES_DOC);
     }
 
     public OmsFormat format() {
@@ -112,7 +122,8 @@ public final class OmsFormatConverterConfig extends AbstractConfig {
                 ConnectJson.DecimalFormat.valueOf(getString(DECIMAL_FORMAT_CONFIG).toUpperCase(Locale.ROOT)),
                 getBoolean(SCHEMAS_ENABLE_CONFIG),
                 dbType == null || dbType.isBlank() ? null : dbType.trim(),
-                getBoolean(STORE_DATA_SEQUENCE_CONFIG));
+                getBoolean(STORE_DATA_SEQUENCE_CONFIG),
+                io.obkc.converters.event.ColumnTypes.parse(getString(COLUMN_TYPES_CONFIG)));
     }
 
     private static final class FormatValidator implements ConfigDef.Validator {

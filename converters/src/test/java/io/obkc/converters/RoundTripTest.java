@@ -92,9 +92,11 @@ class RoundTripTest {
         ChangeEvent expected = PARSER.parse(ChangeEvents.TOPIC, original.schema(), original);
         ChangeEvent actual = PARSER.parse(ChangeEvents.TOPIC, read.schema(), read.value());
         assertThat(actual.operation()).isEqualTo(expected.operation());
-        for (String column : List.of("id", "name", "amount", "note", "active", "ratio")) {
+        for (String column : List.of("id", "name", "amount", "note", "ratio")) {
             assertThat(value(actual, column)).as(column).isEqualTo(normalised(value(expected, column)));
         }
+        // Maxwell writes BIT(1) as the number 1, as its BitColumnDef does; without column.types it reads as one.
+        assertThat(value(actual, "active")).isEqualTo(1L);
         assertThat(value(actual, "attrs")).isEqualTo("{\"tags\":[\"a\",\"b\"],\"n\":1}");
     }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.connect.sink.SinkConnector;
 
 import io.obkc.common.BundleVersion;
 import io.obkc.sink.config.ConverterNullCheck;
+import io.obkc.sink.config.TargetCheck;
 
 /**
  * Kafka Connect sink that applies change events (Debezium envelopes or flat records) to OceanBase
@@ -20,6 +21,10 @@ import io.obkc.sink.config.ConverterNullCheck;
  * creation, retries and a dead letter queue. Reference: docs/oceanbase-sink-connector.md.
  */
 public class OceanBaseSinkConnector extends SinkConnector {
+    /** validate() connects only when these are valid on their own. */
+    private static final java.util.Set<String> CONNECTION_FIELDS = java.util.Set.of(OceanBaseSinkConnectorConfig.CONNECTION_URL,
+            OceanBaseSinkConnectorConfig.CONNECTION_USER, OceanBaseSinkConnectorConfig.CONNECTION_PASSWORD,
+            OceanBaseSinkConnectorConfig.CONNECTION_TIMEOUT_MS);
     private Map<String, String> props;
 
     @Override
@@ -56,11 +61,19 @@ public class OceanBaseSinkConnector extends SinkConnector {
         return OceanBaseSinkConnectorConfig.CONFIG_DEF;
     }
 
-    /** Adds cross-field checks to the per-field validation, attached to the field they concern. */
+    /**
+     * Adds cross-field checks to the per-field validation, attached to the field they concern, and, when the connection
+     * settings are valid, connects to the target ({@link TargetCheck}): driver, reachability, credentials, server and
+     * privileges, each problem on the setting at fault.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        Map<String, List<String>> problems = OceanBaseSinkConnectorConfig.crossFieldProblems(connectorConfigs);
+        Map<String, List<String>> problems = new HashMap<>(OceanBaseSinkConnectorConfig.crossFieldProblems(connectorConfigs));
+        if (config.configValues().stream().filter(v -> CONNECTION_FIELDS.contains(v.name())).allMatch(v -> v.errorMessages().isEmpty())) {
+            TargetCheck.run(connectorConfigs).forEach((field, messages) ->
+                    problems.computeIfAbsent(field, k -> new ArrayList<>()).addAll(messages));
+        }
         for (ConfigValue v : config.configValues()) {
             List<String> messages = problems.get(v.name());
             if (messages != null) {

@@ -13,6 +13,9 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
+import io.obkc.common.config.Choices;
+import io.obkc.sink.config.JdbcUrls;
+
 /** Typed, documented configuration of {@link OceanBaseSinkConnector}. Reference: docs/oceanbase-sink-connector.md. */
 public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
@@ -57,6 +60,9 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String AUTO_EVOLVE = "auto.evolve";
     public static final String AUTO_EVOLVE_WIDEN = "auto.evolve.widen";
     public static final String ORDERING_GUARD_ENABLED = "ordering.guard.enabled";
+    public static final String TRANSACTION_ALIGNED_ENABLED = "transaction.aligned.enabled";
+    public static final String TRANSACTION_ALIGNED_WAIT_MS = "transaction.aligned.wait.ms";
+    public static final String TRANSACTION_ALIGNED_MAX_HELD = "transaction.aligned.max.held.records";
     public static final String OFFSETS_STORAGE_TABLE = "offsets.storage.table";
 
     public static final String DDL_SYNC_ENABLED = "ddl.sync.enabled";
@@ -97,8 +103,9 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         int o = 0;
         d.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(), Importance.HIGH,
                 "JDBC URL of the OceanBase MySQL-mode server (or OBProxy), without a database: for example "
-                        + "jdbc:mysql://127.0.0.1:2881/ (MySQL Connector/J) or jdbc:oceanbase://127.0.0.1:2881/ (OceanBase Connector/J). "
-                        + "Extra driver properties may be appended as URL parameters.",
+                        + "jdbc:mysql://127.0.0.1:2881/ (MySQL Connector/J) or jdbc:oceanbase://127.0.0.1:2881/ (OceanBase Connector/J); both "
+                        + "drivers are bundled. Extra driver properties may be appended as URL parameters, but not a password: a URL that "
+                        + "carries one is refused (put it in connection.password).",
                 GROUP_CONNECTION, ++o, Width.LONG, "JDBC URL");
         d.define(CONNECTION_USER, Type.STRING, "root", Importance.HIGH,
                 "User name; for OceanBase clusters use user@tenant (or user@tenant#cluster through OBProxy).",
@@ -123,7 +130,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         d.define(INSERT_MODE, Type.STRING, "upsert", ConfigDef.CaseInsensitiveValidString.in("upsert", "insert"), Importance.HIGH,
                 "upsert: INSERT ... ON DUPLICATE KEY UPDATE, idempotent, so redelivered records are harmless (recommended). "
                         + "insert: plain INSERT; a redelivered record fails on the duplicate key.",
-                GROUP_WRITES, ++o, Width.SHORT, "Insert mode");
+                GROUP_WRITES, ++o, Width.SHORT, "Insert mode", Choices.of("upsert", "insert"));
         d.define(DELETE_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Apply deletes (op=d and tombstones) as DELETE by primary key. When false, delete events are counted and skipped (logged at INFO once per table).",
                 GROUP_WRITES, ++o, Width.SHORT, "Deletes");
@@ -151,6 +158,24 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "if no row has that key, the record is refused (dead letter queue or task failure). The placeholder is never written. "
                         + "Empty: no detection.",
                 GROUP_WRITES, ++o, Width.MEDIUM, "Unavailable value placeholder");
+        d.define(TRANSACTION_ALIGNED_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
+                "Commit each source transaction on the target as a whole: a reader never sees part of it, and a crash leaves all or none "
+                        + "of it. Needs Debezium's transaction metadata (provide.transaction.metadata=true on the source) and the transaction "
+                        + "topic (<topic.prefix>.transaction) among this connector's topics, and tasks.max=1 (a transaction's tables are spread "
+                        + "over partitions, which several tasks would share out). Records of a transaction are held until its END record and "
+                        + "all of its events have arrived. Costs memory for the held records and larger target transactions. See "
+                        + "docs/oceanbase-sink-connector.md, \"Transaction-aligned apply\".",
+                GROUP_WRITES, ++o, Width.SHORT, "Transaction-aligned apply");
+        d.define(TRANSACTION_ALIGNED_WAIT_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "With transaction.aligned.enabled: how long records of an incomplete transaction are held before they are written as "
+                        + "they are, with a WARN naming the transaction and the metric transactions-released-incomplete-total counting it "
+                        + "(a filter that drops some of a transaction's events, or a topic not consumed, would otherwise stall the task).",
+                GROUP_WRITES, ++o, Width.SHORT, "Transaction wait");
+        d.define(TRANSACTION_ALIGNED_MAX_HELD, Type.INT, 200_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                "With transaction.aligned.enabled: most records held while waiting for transactions to complete; past it they are "
+                        + "written as they are, with a WARN and the metric transactions-released-incomplete-total. Bounds memory; a source "
+                        + "transaction larger than this is not applied atomically.",
+                GROUP_WRITES, ++o, Width.SHORT, "Most held records");
 
         o = 0;
         d.define(PRIMARY_KEY_MODE, Type.STRING, "record_key",
@@ -159,7 +184,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "record_value: the fields named in primary.key.fields, read from the value. "
                         + "none: no key; rows are matched on all columns (see no.primary.key.policy). An existing target table's primary key always wins for "
                         + "deciding the write path.",
-                GROUP_SCHEMA, ++o, Width.SHORT, "Primary key mode");
+                GROUP_SCHEMA, ++o, Width.SHORT, "Primary key mode", Choices.of("record_key", "record_value", "none"));
         d.define(PRIMARY_KEY_FIELDS, Type.LIST, "", Importance.MEDIUM,
                 "Key field names for primary.key.mode=record_value (required there), or a subset of the key fields for record_key. Empty: all key fields.",
                 GROUP_SCHEMA, ++o, Width.LONG, "Primary key fields");
@@ -168,7 +193,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                 "For a table with no primary key: match_all_columns inserts rows, and applies an update or delete to one row equal to the before image "
                         + "in every column (NULL-safe); the source must send before images (MySQL binlog_row_image=FULL, PostgreSQL REPLICA IDENTITY FULL). "
                         + "fail: the task fails on the first such table, naming it.",
-                GROUP_SCHEMA, ++o, Width.SHORT, "Tables without a primary key");
+                GROUP_SCHEMA, ++o, Width.SHORT, "Tables without a primary key", Choices.of("fail", "match_all_columns"));
         d.define(AUTO_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Create a missing target table (and database) from the record schema, with OceanBase MySQL-mode types derived from Debezium's logical types and the source column type when the source sets column.propagate.source.type.",
                 GROUP_SCHEMA, ++o, Width.SHORT, "Auto-create");
@@ -187,7 +212,7 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "instead of merging two rows. Off: plain upserts, correct only when each table's changes arrive in source order "
                         + "(one partition, one task). See docs/oceanbase-sink-connector.md, \"Ordering guard\".",
                 GROUP_SCHEMA, ++o, Width.SHORT, "Ordering guard");
-        d.define(OFFSETS_STORAGE_TABLE, Type.STRING, "", Importance.MEDIUM,
+        d.define(OFFSETS_STORAGE_TABLE, Type.STRING, "", new QualifiedTableValidator(), Importance.MEDIUM,
                 "<database>.<table> in the target where the sink keeps, per connector and topic partition, the Kafka offset up to which "
                         + "row changes are applied, advanced in the same transaction as the rows (created if missing; the sink's user needs "
                         + "CREATE on that database). A record redelivered after a crash or rebalance is then not applied again, so every row "
@@ -198,11 +223,11 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                 GROUP_SCHEMA, ++o, Width.LONG, "Offsets table");
 
         o = 0;
-        d.define(DATABASE_NAME_FORMAT, Type.STRING, "${source.db}", Importance.MEDIUM,
+        d.define(DATABASE_NAME_FORMAT, Type.STRING, "${source.db}", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
                 "Target database for a record. Placeholders: ${topic}, ${source.db}, ${source.schema}, ${source.table}. A record without a source block "
                         + "(flat records, tombstones) takes db and table from a Debezium-style topic name <prefix>.<db>.<table>.",
                 GROUP_ROUTING, ++o, Width.MEDIUM, "Database name format");
-        d.define(TABLE_NAME_FORMAT, Type.STRING, "${source.table}", Importance.MEDIUM,
+        d.define(TABLE_NAME_FORMAT, Type.STRING, "${source.table}", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
                 "Target table for a record; same placeholders as database.name.format. Names are always quoted, so any characters are safe.",
                 GROUP_ROUTING, ++o, Width.MEDIUM, "Table name format");
 
@@ -220,13 +245,13 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                                     + "views, databases...): skip (logged and recorded in ddl.audit.table) or fail. apply means skip here."
                             : "What to do with " + c.keyPart().replace('.', ' ').toUpperCase(Locale.ROOT)
                                     + " statements (or clauses): apply on OceanBase, skip (logged and recorded in ddl.audit.table) or fail the task.",
-                    GROUP_DDL, ++o, Width.SHORT, "Policy: " + c.keyPart());
+                    GROUP_DDL, ++o, Width.SHORT, "Policy: " + c.keyPart(), Choices.of("apply", "skip", "fail"));
         }
         d.define(DDL_UNSUPPORTED_POLICY, Type.STRING, "fail", ConfigDef.CaseInsensitiveValidString.in("fail", "skip_and_record"), Importance.MEDIUM,
                 "When OceanBase rejects a converted DDL statement (or it cannot be converted): fail stops the task with an error naming the "
                         + "statement, the table and the server's error; skip_and_record logs a WARN, records it in ddl.audit.table and goes on.",
-                GROUP_DDL, ++o, Width.SHORT, "Unsupported DDL");
-        d.define(DDL_AUDIT_TABLE, Type.STRING, "obkc_meta.ddl_audit", Importance.LOW,
+                GROUP_DDL, ++o, Width.SHORT, "Unsupported DDL", Choices.of("fail", "skip_and_record"));
+        d.define(DDL_AUDIT_TABLE, Type.STRING, "obkc_meta.ddl_audit", new QualifiedTableValidator(), Importance.LOW,
                 "Target table (database.table) where every schema change event is recorded with its outcome (applied, skipped by policy, "
                         + "rejected by OceanBase, nothing to do) and source position; created when missing. It also keeps a redelivered event "
                         + "from being applied twice. Empty: outcomes are only logged.",
@@ -289,6 +314,21 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
             problems.computeIfAbsent(INSERT_MODE, k -> new ArrayList<>())
                     .add("insert.mode=upsert needs a key, but primary.key.mode=none; use insert.mode=insert or a key mode.");
         }
+        if (Boolean.parseBoolean(props.getOrDefault(TRANSACTION_ALIGNED_ENABLED, "false").trim())) {
+            String tasks = props.getOrDefault("tasks.max", "1").trim();
+            if (!tasks.equals("1")) {
+                problems.computeIfAbsent(TRANSACTION_ALIGNED_ENABLED, k -> new ArrayList<>())
+                        .add("transaction.aligned.enabled=true needs tasks.max=1 (it is " + tasks + "): a source transaction's rows are on the "
+                                + "partitions of several topics, and with several tasks no task sees all of them, so none could commit the "
+                                + "transaction as a whole.");
+            }
+            String topics = props.getOrDefault("topics", "").trim();
+            if (!topics.isEmpty() && java.util.Arrays.stream(topics.split(",")).map(String::trim).noneMatch(t -> t.endsWith(".transaction"))) {
+                problems.computeIfAbsent(TRANSACTION_ALIGNED_ENABLED, k -> new ArrayList<>())
+                        .add("transaction.aligned.enabled=true needs Debezium's transaction topic (<topic.prefix>.transaction) in topics, "
+                                + "where the END records tell when a transaction is complete; add it to topics.");
+            }
+        }
         for (String f : List.of(DATABASE_NAME_FORMAT, TABLE_NAME_FORMAT)) {
             String v = props.get(f);
             if (v != null) {
@@ -330,20 +370,56 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
         return noPrimaryKeyPolicy;
     }
 
-    /** Validates the JDBC URL's scheme, so a typo gets a clear message instead of "No suitable driver". */
+    /**
+     * Validates the JDBC URL's scheme, so a typo gets a clear message instead of "No suitable driver", and refuses a URL
+     * that carries a password: URLs are logged (by the worker's config dump too), passwords must not be.
+     */
     static final class JdbcUrlValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
-            String url = value == null ? "" : value.toString().trim();
-            if (!(url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:oceanbase://") || url.startsWith("jdbc:mariadb://"))) {
+            if (value == null) {
+                return; // a missing required value is reported once, by the ConfigDef itself
+            }
+            String url = value.toString().trim();
+            if (url.startsWith("jdbc:mariadb://")) {
                 throw new ConfigException(name, "(value hidden)",
-                        "must start with jdbc:mysql://, jdbc:oceanbase:// or jdbc:mariadb://, for example jdbc:mysql://127.0.0.1:2881/");
+                        "no MariaDB Connector/J is bundled; use jdbc:mysql://host:port/ (MySQL Connector/J) or jdbc:oceanbase://host:port/");
+            }
+            if (!(url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:oceanbase://"))) {
+                throw new ConfigException(name, "(value hidden)",
+                        "must start with jdbc:mysql:// or jdbc:oceanbase://, for example jdbc:mysql://127.0.0.1:2881/");
+            }
+            if (JdbcUrls.carriesPassword(url)) {
+                throw new ConfigException(name, "(value hidden)",
+                        "carries a password; URLs are logged, so remove it from the URL and set connection.password instead "
+                                + "(or a ConfigProvider reference such as ${file:/etc/kafka/secrets.properties:ob.password})");
             }
         }
 
         @Override
         public String toString() {
-            return "jdbc:mysql://host:port/ or jdbc:oceanbase://host:port/";
+            return "jdbc:mysql://host:port/ or jdbc:oceanbase://host:port/, without a password";
+        }
+    }
+
+    /** {@code <database>.<table>}, each part optionally quoted with backticks or double quotes; empty means off. */
+    static final class QualifiedTableValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String v = value == null ? "" : value.toString().trim();
+            if (v.isEmpty()) {
+                return;
+            }
+            List<String> parts = JdbcUrls.splitQualifiedName(v);
+            if (parts.size() != 2 || parts.get(0).isEmpty() || parts.get(1).isEmpty()) {
+                throw new ConfigException(name, v, "must be <database>.<table> (two names, for example obkc_meta.ddl_audit); "
+                        + "it has " + parts.size() + " part(s). Quote a name that contains a dot with backticks, or leave the setting empty");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "<database>.<table>, or empty";
         }
     }
 }

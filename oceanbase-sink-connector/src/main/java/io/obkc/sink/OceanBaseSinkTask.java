@@ -58,6 +58,8 @@ public class OceanBaseSinkTask extends SinkTask {
     private RecordClassifier classifier;
     private WriteHold hold;
     private BatchBuilder batches;
+    /** Null unless transaction.aligned.enabled=true. */
+    private TransactionHold transactions;
     /** The job last handed to the pipeline: the one a {@link RetriableException} from it belongs to. */
     private WriteJob inFlight;
     /** A job that failed on a transient error: it is retried, on later puts, before anything else is written. */
@@ -92,6 +94,7 @@ public class OceanBaseSinkTask extends SinkTask {
         pipeline = new WritePipeline(config.getBoolean(OceanBaseSinkConnectorConfig.PIPELINE_WRITES), reporter,
                 props.getOrDefault("name", "oceanbase-sink") + "-writer");
         ConnectionFactory connections = new ConnectionFactory(config);
+        connections.onOpen(metrics::recordConnectionOpened);
         TableManager tables = new TableManager(config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_CREATE),
                 config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE), config.getBoolean(OceanBaseSinkConnectorConfig.AUTO_EVOLVE_WIDEN));
         String offsetsTable = config.getString(OceanBaseSinkConnectorConfig.OFFSETS_STORAGE_TABLE).trim();
@@ -128,8 +131,32 @@ public class OceanBaseSinkTask extends SinkTask {
         }
         classifier = new RecordClassifier(extractor, ddlApplier != null, deadLetters, metrics);
         hold = new WriteHold(ddlConverter, ddlWaitMs, 10 * batchSize);
-        batches = new BatchBuilder(batchSize);
+        if (config.getBoolean(OceanBaseSinkConnectorConfig.TRANSACTION_ALIGNED_ENABLED)) {
+            transactions = new TransactionHold(config.getLong(OceanBaseSinkConnectorConfig.TRANSACTION_ALIGNED_WAIT_MS),
+                    config.getInt(OceanBaseSinkConnectorConfig.TRANSACTION_ALIGNED_MAX_HELD),
+                    TransactionHold.CollectionFilter.subscribed(subscription(props)), metrics);
+            batches = new BatchBuilder(batchSize, TransactionHold::transactionOf);
+            writer.replayByTransaction(true);
+        } else {
+            batches = new BatchBuilder(batchSize);
+        }
         LOG.info("OceanBase sink task started: target {}, dead letter queue {}", connections.safeUrl(), reporter != null ? "on" : "off");
+    }
+
+    /** Whether a topic is among this connector's topics (its topics list or topics.regex). */
+    private static java.util.function.Predicate<String> subscription(Map<String, String> props) {
+        String topics = props.get("topics");
+        if (topics != null && !topics.isBlank()) {
+            java.util.Set<String> set = new java.util.HashSet<>();
+            Arrays.stream(topics.split(",")).map(String::trim).forEach(set::add);
+            return set::contains;
+        }
+        String regex = props.get("topics.regex");
+        if (regex != null && !regex.isBlank()) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex.trim());
+            return t -> p.matcher(t).matches();
+        }
+        return t -> true;
     }
 
     private void registerMetrics() {
@@ -166,8 +193,16 @@ public class OceanBaseSinkTask extends SinkTask {
         List<Future<Void>> reported = new ArrayList<>();
         // Before classifying: a record that cannot be read counts among the records seen when it is dead-lettered.
         deadLetterBudget.recordsSeen(records.size());
+        metrics.recordReceived(records.size());
+        List<TaskRecord> fresh = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
-            TaskRecord r = classifier.classify(record, reported);
+            fresh.addAll(classifier.classifyAll(record, reported));
+        }
+        if (transactions != null) {
+            // Records of source transactions not complete yet stay behind (with everything after them in their partitions).
+            fresh = transactions.admit(fresh);
+        }
+        for (TaskRecord r : fresh) {
             anyDdl |= r.ddl() != null;
             items.add(r);
         }
@@ -218,6 +253,7 @@ public class OceanBaseSinkTask extends SinkTask {
      */
     private void retryPending() {
         pendingRetries++;
+        metrics.recordRetry();
         try {
             inFlight = pending;
             committed.putAll(pipeline.submit(pending, pending.offsets()));
@@ -288,6 +324,9 @@ public class OceanBaseSinkTask extends SinkTask {
         partitions.forEach(committed::remove);
         // Held records of the closed partitions go (the next owner reads them again); those of partitions kept stay held.
         hold.dropPartitions(partitions);
+        if (transactions != null) {
+            transactions.dropPartitions(partitions);
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.obkc.sink.ddl.SchemaChange;
 import io.obkc.sink.event.ChangeEventExtractor;
+import io.obkc.sink.event.RowBatchRecords;
 import io.obkc.sink.write.DeadLetterQueue;
 import io.obkc.sink.write.SinkMetrics;
 
@@ -30,6 +31,31 @@ final class RecordClassifier {
         this.ddlSync = ddlSync;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+    }
+
+    /**
+     * Classifies a record, or each row of a multi-row message ({@link RowBatchRecords}) in order. A batch that cannot
+     * be split goes to the dead letter queue (errors.tolerance=all) or fails the task, like any unreadable record.
+     */
+    List<TaskRecord> classifyAll(SinkRecord record, List<Future<Void>> reported) {
+        if (!RowBatchRecords.isRowBatch(record)) {
+            return List.of(classify(record, reported));
+        }
+        List<SinkRecord> rows;
+        try {
+            rows = RowBatchRecords.expand(record, extractor.keysFromValues());
+        } catch (DataException e) {
+            reported.add(deadLetters.send(record, e.getMessage(), e));
+            return List.of(TaskRecord.nothingToWrite(record));
+        }
+        if (rows.isEmpty()) {
+            return List.of(TaskRecord.nothingToWrite(record));
+        }
+        List<TaskRecord> out = new java.util.ArrayList<>(rows.size());
+        for (SinkRecord r : rows) {
+            out.add(classify(r, reported));
+        }
+        return out;
     }
 
     /** @param reported collects the dead letter queue's futures; the caller waits for them before committing offsets */

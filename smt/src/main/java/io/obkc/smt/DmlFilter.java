@@ -12,6 +12,8 @@ import io.obkc.smt.support.Operation;
 import io.obkc.smt.support.TableScopes;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+
+import io.obkc.common.config.Choices;
 import org.apache.kafka.connect.connector.ConnectRecord;
 
 /**
@@ -38,7 +40,7 @@ public class DmlFilter<R extends ConnectRecord<R>> extends BundleTransformation<
     public static final ConfigDef CONFIG_DEF = TableScopes.define(new ConfigDef(SCOPE_KEYS), "(records of other tables pass unchanged)")
             .define(UNKNOWN_OPERATION_CONFIG, ConfigDef.Type.STRING, "keep", ConfigDef.CaseInsensitiveValidString.in("keep", "drop"),
                     ConfigDef.Importance.LOW, "What to do with records whose operation cannot be told (flat rows without __op, "
-                            + "Debezium 'm' messages, values that are not Structs or Maps): keep or drop.");
+                            + "Debezium 'm' messages, values that are not Structs or Maps): keep or drop.", null, -1, ConfigDef.Width.NONE, UNKNOWN_OPERATION_CONFIG, Choices.of("keep", "drop"));
 
     private TableScopes<Set<Operation>> scopes;
     private boolean keepUnknown;

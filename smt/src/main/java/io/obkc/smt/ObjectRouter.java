@@ -17,6 +17,8 @@ import org.apache.kafka.common.cache.LRUCache;
 import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+
+import io.obkc.common.config.Choices;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
@@ -42,9 +44,9 @@ public class ObjectRouter<R extends ConnectRecord<R>> extends BundleTransformati
             .define(REWRITE_CONFIG, ConfigDef.Type.LIST, "source,topic",
                     ConfigDef.ValidList.in("source", "topic"), ConfigDef.Importance.MEDIUM,
                     "What to rename: 'source' (the envelope's source block and a schema change's databaseName/schemaName) "
-                            + "and/or 'topic' (its trailing <db>.<table>, when it ends with the record's source names).")
+                            + "and/or 'topic' (its trailing <db>.<table>, when it ends with the record's source names).", null, -1, ConfigDef.Width.NONE, REWRITE_CONFIG, Choices.of("source", "topic"))
             .define(UNMATCHED_CONFIG, ConfigDef.Type.STRING, "drop", ConfigDef.CaseInsensitiveValidString.in("drop", "keep"),
-                    ConfigDef.Importance.MEDIUM, "Records of tables not selected (excluded or matching no include rule): drop or keep unchanged.")
+                    ConfigDef.Importance.MEDIUM, "Records of tables not selected (excluded or matching no include rule): drop or keep unchanged.", null, -1, ConfigDef.Width.NONE, UNMATCHED_CONFIG, Choices.of("drop", "keep"))
             .define(TableScopes.CASE_SENSITIVE_CONFIG, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW,
                     "Match table names case-sensitively (e.g. PostgreSQL). Default false.");
 

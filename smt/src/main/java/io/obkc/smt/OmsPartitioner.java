@@ -16,6 +16,8 @@ import io.obkc.smt.support.Fields;
 import io.obkc.smt.support.TableNames;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+
+import io.obkc.common.config.Choices;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.connector.ConnectRecord;
@@ -47,7 +49,7 @@ public class OmsPartitioner<R extends ConnectRecord<R>> extends BundleTransforma
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(MODE_CONFIG, ConfigDef.Type.STRING, "primary_key",
                     ConfigDef.CaseInsensitiveValidString.in("single", "primary_key", "table"), ConfigDef.Importance.HIGH,
-                    "single: all records to 'partition'; primary_key: hash of the key (or of 'fields'); table: hash of db.table.")
+                    "single: all records to 'partition'; primary_key: hash of the key (or of 'fields'); table: hash of db.table.", null, -1, ConfigDef.Width.NONE, MODE_CONFIG, Choices.of("single", "primary_key", "table"))
             .define(PARTITION_CONFIG, ConfigDef.Type.INT, 0, ConfigDef.Range.atLeast(0), ConfigDef.Importance.MEDIUM,
                     "The partition for mode=single.")
             .define(PARTITIONS_CONFIG, ConfigDef.Type.INT, -1, ConfigDef.Importance.HIGH,

@@ -24,6 +24,8 @@ import org.apache.kafka.common.cache.LRUCache;
 import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+
+import io.obkc.common.config.Choices;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -58,29 +60,29 @@ public class TypeMapping<R extends ConnectRecord<R>> extends BundleTransformatio
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(APPLY_TO_CONFIG, ConfigDef.Type.LIST, "key,value", ConfigDef.ValidList.in("key", "value"),
-                    ConfigDef.Importance.MEDIUM, "Which parts of the record to rewrite.")
+                    ConfigDef.Importance.MEDIUM, "Which parts of the record to rewrite.", null, -1, ConfigDef.Width.NONE, APPLY_TO_CONFIG, Choices.of("key", "value"))
             .define(TIMESTAMP_MODE_CONFIG, ConfigDef.Type.STRING, "timestamp", ConfigDef.CaseInsensitiveValidString.in("timestamp", "string"),
                     ConfigDef.Importance.HIGH, "io.debezium.time.Timestamp/MicroTimestamp/NanoTimestamp/ZonedTimestamp to a Connect "
-                            + "Timestamp (millisecond precision), or to a string 'yyyy-MM-dd HH:mm:ss.ffffff' (microseconds kept).")
+                            + "Timestamp (millisecond precision), or to a string 'yyyy-MM-dd HH:mm:ss.ffffff' (microseconds kept).", null, -1, ConfigDef.Width.NONE, TIMESTAMP_MODE_CONFIG, Choices.of("timestamp", "string"))
             .define(TIME_MODE_CONFIG, ConfigDef.Type.STRING, "string", ConfigDef.CaseInsensitiveValidString.in("time", "string"),
                     ConfigDef.Importance.MEDIUM, "io.debezium.time.Time/MicroTime/NanoTime to a Connect Time (milliseconds, within one day) "
-                            + "or to a string 'HH:mm:ss.ffffff'.")
+                            + "or to a string 'HH:mm:ss.ffffff'.", null, -1, ConfigDef.Width.NONE, TIME_MODE_CONFIG, Choices.of("time", "string"))
             .define(TIMEZONE_CONFIG, ConfigDef.Type.STRING, "UTC", ConfigDef.Importance.MEDIUM,
                     "Zone in which ZonedTimestamp values are written as strings (timestamp.mode=string).")
             .define(DECIMAL_MODE_CONFIG, ConfigDef.Type.STRING, "string", ConfigDef.CaseInsensitiveValidString.in("string", "decimal"),
                     ConfigDef.Importance.HIGH, "io.debezium.data.VariableScaleDecimal to its plain string, or to a Connect Decimal "
-                            + "with scale variable.decimal.scale (rounded half-up).")
+                            + "with scale variable.decimal.scale (rounded half-up).", null, -1, ConfigDef.Width.NONE, DECIMAL_MODE_CONFIG, Choices.of("string", "decimal"))
             .define(DECIMAL_SCALE_CONFIG, ConfigDef.Type.INT, 10, ConfigDef.Range.between(0, 65), ConfigDef.Importance.MEDIUM,
                     "Scale for variable.decimal.mode=decimal.")
             .define(DURATION_MODE_CONFIG, ConfigDef.Type.STRING, "iso", ConfigDef.CaseInsensitiveValidString.in("iso", "time"),
                     ConfigDef.Importance.MEDIUM, "io.debezium.time.MicroDuration/NanoDuration to an ISO-8601 duration string ('PT1H2M3.5S') "
-                            + "or to a MySQL TIME string ('[-]H:mm:ss.ffffff').")
+                            + "or to a MySQL TIME string ('[-]H:mm:ss.ffffff').", null, -1, ConfigDef.Width.NONE, DURATION_MODE_CONFIG, Choices.of("iso", "time"))
             .define(BITS_MODE_CONFIG, ConfigDef.Type.STRING, "bytes", ConfigDef.CaseInsensitiveValidString.in("bytes", "long"),
-                    ConfigDef.Importance.MEDIUM, "io.debezium.data.Bits to plain bytes, or to an int64 (bit strings up to 64 bits).")
+                    ConfigDef.Importance.MEDIUM, "io.debezium.data.Bits to plain bytes, or to an int64 (bit strings up to 64 bits).", null, -1, ConfigDef.Width.NONE, BITS_MODE_CONFIG, Choices.of("bytes", "long"))
             .define(BOOLEAN_MODE_CONFIG, ConfigDef.Type.STRING, "boolean", ConfigDef.CaseInsensitiveValidString.in("boolean", "int8"),
-                    ConfigDef.Importance.MEDIUM, "Booleans unchanged, or as int8 0/1 (MySQL's TINYINT(1)).")
+                    ConfigDef.Importance.MEDIUM, "Booleans unchanged, or as int8 0/1 (MySQL's TINYINT(1)).", null, -1, ConfigDef.Width.NONE, BOOLEAN_MODE_CONFIG, Choices.of("boolean", "int8"))
             .define(ARRAY_MODE_CONFIG, ConfigDef.Type.STRING, "json", ConfigDef.CaseInsensitiveValidString.in("json", "keep"),
-                    ConfigDef.Importance.MEDIUM, "Arrays (PostgreSQL array columns) to a JSON text string, or unchanged.");
+                    ConfigDef.Importance.MEDIUM, "Arrays (PostgreSQL array columns) to a JSON text string, or unchanged.", null, -1, ConfigDef.Width.NONE, ARRAY_MODE_CONFIG, Choices.of("json", "keep"));
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);

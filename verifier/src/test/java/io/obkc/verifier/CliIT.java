@@ -42,11 +42,26 @@ class CliIT {
     Run cli(String... extra) throws Exception {
         Path pw = dir.resolve("tgt.pw");
         Files.writeString(pw, tgt.password() + "\n");
+        // jdbc:mysql:// for the source: the verifier asks the server whether it is MySQL or MariaDB.
+        List<String> args = new ArrayList<>(List.of("--source-url", "jdbc:mysql://" + src.host() + ":" + src.port() + "/",
+                "--source-user", src.user(), "--source-password", src.password(),
+                "--target-url", "jdbc:oceanbase://" + tgt.host() + ":" + tgt.port() + "/", "--target-user", tgt.user(),
+                "--target-password-file", pw.toString()));
+        return run(args, extra);
+    }
+
+    /** The spellings before --source-url/--target-url/--include. */
+    Run cliDeprecated(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--source-type", Fixtures.type(src), "--source-host", src.host(),
                 "--source-port", String.valueOf(src.port()), "--source-user", src.user(), "--source-password",
                 src.password(), "--target-type", "oceanbase", "--target-host", tgt.host(), "--target-port",
-                String.valueOf(tgt.port()), "--target-user", tgt.user(), "--target-password-file", pw.toString(),
-                "--report-dir", dir.resolve("report").toString(), "--initial-chunk-rows", "200", "--min-chunk-rows", "50",
+                String.valueOf(tgt.port()), "--target-user", tgt.user(), "--target-password", tgt.password()));
+        return run(args, extra);
+    }
+
+    Run run(List<String> connection, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(connection);
+        args.addAll(List.of("--report-dir", dir.resolve("report").toString(), "--initial-chunk-rows", "200", "--min-chunk-rows", "50",
                 "--row-fetch-threshold", "40", "--progress", "log"));
         args.addAll(List.of(extra));
         PrintStream oldOut = System.out;
@@ -66,7 +81,7 @@ class CliIT {
 
     @Test
     void reportsOnlyInconsistentAndApplyCorrections() throws Exception {
-        Run r = cli("--tables", DB + ".kv");
+        Run r = cli("--include", DB + ".kv");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("INCONSISTENT").contains("key0010").doesNotContain(tgt.password() + " ");
         Path report = dir.resolve("report");
@@ -88,30 +103,50 @@ class CliIT {
         assertThat(Files.readString(report.resolve("summary.json"))).contains("\"sourceRows\" : 6")
                 .contains("\"targetRows\" : 6");
 
-        Run fix = cli("--tables", DB + ".kv", "--apply-corrections", "--delete-extra-rows");
+        Run fix = cli("--include", DB + ".kv", "--apply-corrections", "--delete-extra-rows");
         assertThat(fix.out()).contains("applied 8 correction statement(s) on the target, 0 failed")
                 .contains("after corrections: CONSISTENT");
         assertThat(fix.exit()).isEqualTo(0);
-        assertThat(cli("--tables", DB + ".kv").exit()).isEqualTo(0);
+        assertThat(cli("--include", DB + ".kv").exit()).isEqualTo(0);
         assertThat(cli("--only-inconsistent", keysFile.toString()).exit()).isEqualTo(0);
     }
 
     @Test
+    void deprecatedSpellingsStillWorkAndWarn() throws Exception {
+        // vf_cli.kv differs on purpose (exit 1): both spellings must find the same.
+        Run r = cliDeprecated("--tables", DB + ".kv");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("warning: --tables is deprecated; use --include",
+                "warning: --source-type/--source-host/--source-port/--source-database are deprecated; use --source-url",
+                "warning: --target-type/--target-host/--target-port/--target-database are deprecated; use --target-url");
+        Run current = cli("--include", DB + ".kv");
+        assertThat(current.exit()).isEqualTo(1);
+        // The same differences (chunk counts, timings and byte counts vary between runs).
+        assertThat(current.out().lines().filter(l -> l.startsWith("    ")).sorted().toList()).hasSize(8)
+                .isEqualTo(r.out().lines().filter(l -> l.startsWith("    ")).sorted().toList());
+        assertThat(current.err()).doesNotContain("deprecated");
+    }
+
+    @Test
     void badInputGivesClearErrorsAndExitCode2() throws Exception {
-        Run unreachable = cli("--tables", DB + ".kv", "--source-port", "1");
+        Run unreachable = cli("--include", DB + ".kv", "--source-url", "jdbc:mysql://" + src.host() + ":1/");
         assertThat(unreachable.exit()).isEqualTo(2);
         assertThat(unreachable.err()).contains("Cannot connect to the source").contains(src.host() + ":1")
                 .contains("check that the server is running").doesNotContain("Exception").doesNotContain("\tat ");
 
-        Run noTable = cli("--tables", DB + ".nope");
+        Run noTable = cli("--include", DB + ".nope");
         assertThat(noTable.exit()).isEqualTo(2);
         assertThat(noTable.err()).contains("No source table matches");
 
-        Run badType = cli("--tables", DB + ".kv", "--target-type", "oracle");
+        Run badType = cli("--include", DB + ".kv", "--target-url", "jdbc:oracle:thin:@//h:1521/x");
         assertThat(badType.exit()).isEqualTo(2);
-        assertThat(badType.err()).contains("Unknown database type 'oracle'");
+        assertThat(badType.err()).contains("--target-url must look like jdbc:mysql://");
 
-        Run missingOpt = cli("--tables", DB + ".kv", "--threads", "0");
+        Run both = cli("--include", DB + ".kv", "--source-port", "3306");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("Give --source-url only");
+
+        Run missingOpt = cli("--include", DB + ".kv", "--threads", "0");
         assertThat(missingOpt.exit()).isEqualTo(2);
         assertThat(missingOpt.err()).contains("--threads must be a positive number");
     }
@@ -121,7 +156,7 @@ class CliIT {
         Fixtures.exec(src, DB, "CREATE TABLE only_src (id INT PRIMARY KEY)", "CREATE TABLE wide (id INT PRIMARY KEY, a INT, b INT)",
                 "INSERT INTO wide VALUES (1, 1, 1)");
         Fixtures.exec(tgt, DB, "CREATE TABLE wide (id INT PRIMARY KEY, a INT, c INT)", "INSERT INTO wide VALUES (1, 1, 1)");
-        Run r = cli("--tables", DB + ".only_src," + DB + ".wide");
+        Run r = cli("--include", DB + ".only_src," + DB + ".wide");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("MISSING_IN_TARGET").contains("table vf_cli.only_src does not exist in the target")
                 .contains("SCHEMA_DIFFERENCE").contains("column b is missing in the target")
@@ -134,11 +169,11 @@ class CliIT {
             Fixtures.exec(e, DB, "CREATE TABLE bag (a INT, b VARCHAR(10))",
                     "INSERT INTO bag VALUES (1, 'x'), (1, 'x'), (2, NULL), (3, '')");
         }
-        assertThat(cli("--tables", DB + ".bag").exit()).isEqualTo(0);
+        assertThat(cli("--include", DB + ".bag").exit()).isEqualTo(0);
         Fixtures.exec(tgt, DB, "DELETE FROM bag WHERE a = 1 LIMIT 1", "INSERT INTO bag VALUES (4, 'y')");
-        Run r = cli("--tables", DB + ".bag", "--apply-corrections", "--delete-extra-rows");
+        Run r = cli("--include", DB + ".bag", "--apply-corrections", "--delete-extra-rows");
         assertThat(r.out()).contains("applied 2 correction statement(s) on the target, 0 failed");
-        assertThat(cli("--tables", DB + ".bag").exit()).isEqualTo(0);
+        assertThat(cli("--include", DB + ".bag").exit()).isEqualTo(0);
     }
 
     @Test
@@ -199,7 +234,7 @@ class CliIT {
         Fixtures.exec(src, DB, "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')",
                 "CREATE TABLE one (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10))", "INSERT INTO one VALUES (0, 'zero')");
         Fixtures.exec(tgt, DB, "CREATE TABLE one (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10))");
-        Run r = cli("--tables", DB + ".one", "--apply-corrections");
+        Run r = cli("--include", DB + ".one", "--apply-corrections");
         assertThat(r.out()).as(r.err()).contains("applied 1 correction statement(s) on the target, 0 failed");
         String after = r.out().substring(r.out().indexOf("after corrections:"));
         // It once printed "CONSISTENT  SRC ROWS 1  TGT ROWS 0": the counts of the re-checked keys, not of the table.

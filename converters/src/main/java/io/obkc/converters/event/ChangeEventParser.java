@@ -42,6 +42,12 @@ public final class ChangeEventParser {
         if (name.endsWith("SchemaChangeValue")) {
             return parseSchemaChange(struct);
         }
+        if (name.equals("io.obkc.converters.RowBatch.Envelope")) {
+            // Several rows read from one multi-row Canal message; one record cannot become several messages.
+            throw new DataException("Record on topic " + topic + " is a batch of rows read from one multi-row Canal "
+                    + "message; a converter writes one message per record, so it cannot be written as one. Read such "
+                    + "messages with OmsFormatConverter.toConnectDataRows, or keep them in Canal format.");
+        }
         if (name.contains("Heartbeat")) {
             Long ts = s.field("ts_ms") != null ? struct.getInt64("ts_ms") : null;
             return ChangeEvent.builder(Operation.HEARTBEAT).eventTimestampMs(ts).sourceTimestampMs(ts)
@@ -180,7 +186,9 @@ public final class ChangeEventParser {
                 int64(source, "lsn"),
                 int64(source, "txId"),
                 string(transaction, "id"),
-                int64(transaction, "total_order"));
+                int64(transaction, "total_order"),
+                string(source, "tenant"),
+                int64(source, "scn"));
     }
 
     private static Object field(Struct s, String name) {

@@ -69,10 +69,20 @@ public final class ConnectColumns {
                 scale = null;
             }
             return new ColumnDef(field.name(), kind, sourceType.toLowerCase(Locale.ROOT), length, scale,
-                    s.isOptional());
+                    s.isOptional(), allowedValues(s));
         }
         return new ColumnDef(field.name(), kind, derivedSqlType(s, kind), derivedLength(s, kind),
-                kind == ColumnKind.DECIMAL ? parseInt(params.get(Decimal.SCALE_FIELD)) : null, s.isOptional());
+                kind == ColumnKind.DECIMAL ? parseInt(params.get(Decimal.SCALE_FIELD)) : null, s.isOptional(),
+                allowedValues(s));
+    }
+
+    /** Debezium's {@code allowed} parameter of Enum and EnumSet schemas: the values, comma-separated. */
+    static java.util.List<String> allowedValues(Schema s) {
+        String allowed = s.parameters() == null ? null : s.parameters().get("allowed");
+        if (allowed == null || !(DBZ_ENUM.equals(s.name()) || DBZ_ENUM_SET.equals(s.name()))) {
+            return java.util.List.of();
+        }
+        return allowed.isEmpty() ? java.util.List.of("") : java.util.List.of(allowed.split(",", -1));
     }
 
     /** The value family of a Connect schema. */

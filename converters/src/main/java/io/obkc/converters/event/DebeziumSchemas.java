@@ -38,8 +38,14 @@ public final class DebeziumSchemas {
                 b = col.sqlType().startsWith("float") ? SchemaBuilder.float32() : SchemaBuilder.float64();
                 break;
             case DECIMAL: {
-                int scale = col.scale() == null ? 0 : col.scale();
-                b = Decimal.builder(scale);
+                if (col.scale() == null) {
+                    // The scale is not declared (TiCDC's "decimal", OMS's bare "DECIMAL", Maxwell's numbers):
+                    // Debezium's variable-scale decimal carries each value's own scale, so no digit is lost.
+                    b = SchemaBuilder.struct().name(ConnectColumns.DBZ_VARIABLE_SCALE_DECIMAL).version(1)
+                            .field("scale", Schema.INT32_SCHEMA).field("value", Schema.BYTES_SCHEMA);
+                    break;
+                }
+                b = Decimal.builder(col.scale());
                 if (col.length() != null) {
                     b.parameter(ConnectColumns.DECIMAL_PRECISION_PARAM, col.length().toString());
                 }
@@ -47,12 +53,20 @@ public final class DebeziumSchemas {
             }
             case STRING:
                 b = SchemaBuilder.string();
+                if ((col.isEnum() || col.isSet()) && !col.values().isEmpty()) {
+                    b.name(col.isEnum() ? ConnectColumns.DBZ_ENUM : ConnectColumns.DBZ_ENUM_SET).version(1)
+                            .parameter("allowed", String.join(",", col.values()));
+                }
                 break;
             case JSON:
                 b = SchemaBuilder.string().name(ConnectColumns.DBZ_JSON).version(1);
                 break;
             case BYTES:
                 b = SchemaBuilder.bytes();
+                if (col.isBit()) {
+                    // Debezium's BIT(n): little-endian bytes, as the canonical BIT value is.
+                    b.name(ConnectColumns.DBZ_BITS).version(1).parameter("length", Integer.toString(col.bitLength()));
+                }
                 break;
             case DATE:
                 b = SchemaBuilder.int32().name(ConnectColumns.DBZ_DATE).version(1);
@@ -117,10 +131,20 @@ public final class DebeziumSchemas {
                 }
             }
             case FLOAT:
-                return schema.type() == Schema.Type.FLOAT32 ? ((Number) canonical).floatValue()
-                        : ((Number) canonical).doubleValue();
-            case DECIMAL:
-                return ((BigDecimal) canonical).setScale(col.scale() == null ? 0 : col.scale(), RoundingMode.UNNECESSARY);
+                // Not a conditional expression: its float branch would be promoted to double.
+                if (schema.type() == Schema.Type.FLOAT32) {
+                    return ((Number) canonical).floatValue();
+                }
+                return ((Number) canonical).doubleValue();
+            case DECIMAL: {
+                BigDecimal d = (BigDecimal) canonical;
+                if (col.scale() == null) {
+                    return new org.apache.kafka.connect.data.Struct(schema).put("scale", d.scale())
+                            .put("value", d.unscaledValue().toByteArray());
+                }
+                // Callers check first that the value fits (see Decimals.fit); this only pads with zeros.
+                return d.setScale(col.scale(), RoundingMode.UNNECESSARY);
+            }
             case DATE:
                 return (int) ((LocalDate) canonical).toEpochDay();
             case TIME:

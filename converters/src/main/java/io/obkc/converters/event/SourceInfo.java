@@ -17,13 +17,16 @@ package io.obkc.converters.event;
  * @param sourceTxId       PostgreSQL {@code source.txId}
  * @param transactionId    {@code transaction.id}
  * @param transactionOrder {@code transaction.total_order}
+ * @param tenant           {@code source.tenant}: the OceanBase tenant, from OBKC's OceanBase source connector
+ * @param scn              {@code source.scn}: the commit version (a nanosecond timestamp) of OBKC's OceanBase source in
+ *                         changelog mode, which has no binlog coordinates
  */
 public record SourceInfo(String connector, String serverName, String snapshot, String gtid, String binlogFile,
                          Long binlogPosition, Integer binlogRow, Long serverId, Long lsn, Long sourceTxId,
-                         String transactionId, Long transactionOrder) {
+                         String transactionId, Long transactionOrder, String tenant, Long scn) {
 
     public static final SourceInfo EMPTY = new SourceInfo(null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null);
 
     /**
      * The best transaction identifier available: Debezium's transaction id, the GTID, or PostgreSQL's txId.

@@ -15,8 +15,9 @@ import io.obkc.converters.event.DdlKind;
 
 /**
  * Canal's FlatMessage JSON, one row per message: {@code id, database, table, pkNames, isDdl, type, es, ts, sql,
- * sqlType, mysqlType, data, old, gtid}. Values are strings (binary as ISO-8859-1 text, as Canal does);
- * {@code old} holds the before-values of the changed columns only.
+ * sqlType, mysqlType, data, old, gtid}. Values are strings as Canal writes them (see {@link #text}); {@code sqlType}
+ * is the JDBC code Canal reports, with its per-value promotion of large unsigned integers; {@code mysqlType} is the
+ * full type text with ENUM/SET value lists; {@code old} holds the before-values of the changed columns only.
  */
 final class CanalWriter implements FormatWriter {
 
@@ -48,8 +49,9 @@ final class CanalWriter implements FormatWriter {
             writeHeader(g, e, false, type(e));
             g.writeStringField("sql", "");
             g.writeObjectFieldStart("sqlType");
-            for (ColumnDef col : columns) {
-                g.writeNumberField(col.name(), SqlTypes.jdbcType(col));
+            Object[] current = e.currentImage();
+            for (int i = 0; i < columns.size(); i++) {
+                g.writeNumberField(columns.get(i).name(), SqlTypes.jdbcType(columns.get(i), current[i]));
             }
             g.writeEndObject();
             g.writeObjectFieldStart("mysqlType");
@@ -58,11 +60,11 @@ final class CanalWriter implements FormatWriter {
             }
             g.writeEndObject();
             g.writeArrayFieldStart("data");
-            writeImage(g, columns, e.currentImage(), null);
+            writeImage(g, e, e.currentImage(), null);
             g.writeEndArray();
             if (e.before() != null && e.after() != null) {
                 g.writeArrayFieldStart("old");
-                writeImage(g, columns, e.before(), e.after());
+                writeImage(g, e, e.before(), e.after());
                 g.writeEndArray();
             } else {
                 g.writeNullField("old");
@@ -106,17 +108,36 @@ final class CanalWriter implements FormatWriter {
     }
 
     /** Writes one row object; with {@code compareTo} set, only the columns whose value differs from it. */
-    private void writeImage(JsonGenerator g, List<ColumnDef> columns, Object[] image, Object[] compareTo)
+    private void writeImage(JsonGenerator g, ChangeEvent e, Object[] image, Object[] compareTo)
             throws IOException {
+        List<ColumnDef> columns = e.columns();
+        String where = " in table " + e.database() + "." + e.table();
         g.writeStartObject();
         for (int i = 0; i < columns.size(); i++) {
             if (compareTo != null && Objects.deepEquals(image[i], compareTo[i])) {
                 continue;
             }
             ColumnDef col = columns.get(i);
-            g.writeStringField(col.name(), ValueText.text(col, image[i], settings.zone(), ValueText.BytesEncoding.ISO_8859_1));
+            g.writeStringField(col.name(), text(col, image[i], where));
         }
         g.writeEndObject();
+    }
+
+    /**
+     * A value as Canal writes it (alibaba/canal LogEventConvert): BIT(n) as its unsigned number, ENUM as its
+     * 1-based index, SET as its bitmask, binary as ISO-8859-1 text, everything else as MySQL text.
+     */
+    private String text(ColumnDef col, Object v, String where) {
+        if (v == null) {
+            return null;
+        }
+        if (col.isBit() && v instanceof byte[] bits) {
+            return BitValues.toNumber(bits).toString();
+        }
+        if ((col.isEnum() || col.isSet()) && v instanceof String name) {
+            return EnumValues.number(col, name, where).toString();
+        }
+        return ValueText.text(col, v, settings.zone(), ValueText.BytesEncoding.ISO_8859_1);
     }
 
     private static String type(ChangeEvent e) {
@@ -143,7 +164,6 @@ final class CanalWriter implements FormatWriter {
 
     @Override
     public byte[] writeKey(String topic, Schema keySchema, Object key) {
-        return Keys.joinedValues(keySchema, key,
-                (col, v) -> ValueText.text(col, v, settings.zone(), ValueText.BytesEncoding.ISO_8859_1));
+        return Keys.joinedValues(keySchema, key, (col, v) -> text(col, v, " in the key on topic " + topic));
     }
 }

@@ -36,7 +36,18 @@ public final class EnvelopeBuilder {
             .field("db", Schema.OPTIONAL_STRING_SCHEMA)
             .field("table", Schema.OPTIONAL_STRING_SCHEMA)
             .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+            .field("tenant", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("txId", Schema.OPTIONAL_INT64_SCHEMA)
             .build();
+
+    /**
+     * Several row changes read from one message (a multi-row Canal message), in order, in {@code rows}. A
+     * Connect converter returns one record per message, so they travel together; the name ends in
+     * {@code .Envelope} and {@code op} is {@code batch} so that a sink that does not expand batches refuses the
+     * record loudly (unknown op) instead of mistaking it for a row.
+     */
+    public static final String ROW_BATCH_NAME = "io.obkc.converters.RowBatch.Envelope";
+    public static final String ROW_BATCH_OP = "batch";
 
     private static final Schema TABLE_CHANGE_SCHEMA = SchemaBuilder.struct().name("io.debezium.connector.schema.Change")
             .field("type", Schema.STRING_SCHEMA)
@@ -74,16 +85,44 @@ public final class EnvelopeBuilder {
     /** A row-change envelope. Images are canonical values aligned with {@code columns}; absent images are null. */
     public SchemaAndValue rowChange(String db, String table, Operation op, List<ColumnDef> columns,
                                     Object[] before, Object[] after, Long sourceTsMs, Long tsMs) {
+        return rowChange(null, null, db, table, op, columns, before, after, sourceTsMs, tsMs);
+    }
+
+    /**
+     * As above, with the OceanBase tenant the database belongs to (OMS writes {@code tenant.db}) and the numeric
+     * transaction id (Maxwell's {@code xid}), both in {@code source}; either may be null.
+     */
+    public SchemaAndValue rowChange(String tenant, Long txId, String db, String table, Operation op, List<ColumnDef> columns,
+                                    Object[] before, Object[] after, Long sourceTsMs, Long tsMs) {
+        Decimals.fitImage(db, table, columns, before);
+        Decimals.fitImage(db, table, columns, after);
         Schema[] schemas = schemas(db, table, columns);
         Schema rowSchema = schemas[0];
         Schema envelopeSchema = schemas[1];
         Struct envelope = new Struct(envelopeSchema)
                 .put("before", row(rowSchema, columns, before))
                 .put("after", row(rowSchema, columns, after))
-                .put("source", source(db, table, sourceTsMs))
+                .put("source", source(db, table, sourceTsMs).put("tenant", tenant).put("txId", txId))
                 .put("op", op.debeziumCode())
                 .put("ts_ms", tsMs);
         return new SchemaAndValue(envelopeSchema, envelope);
+    }
+
+    /** One row change as it is, several as a {@link #ROW_BATCH_NAME} struct; they share one envelope schema. */
+    public static SchemaAndValue rowsOf(List<SchemaAndValue> rows) {
+        if (rows.size() == 1) {
+            return rows.get(0);
+        }
+        Schema envelope = rows.get(0).schema();
+        Schema batch = SchemaBuilder.struct().name(ROW_BATCH_NAME)
+                .field("op", Schema.STRING_SCHEMA)
+                .field("rows", SchemaBuilder.array(envelope).build())
+                .build();
+        List<Object> values = new java.util.ArrayList<>(rows.size());
+        for (SchemaAndValue r : rows) {
+            values.add(r.value());
+        }
+        return new SchemaAndValue(batch, new Struct(batch).put("op", ROW_BATCH_OP).put("rows", values));
     }
 
     public SchemaAndValue schemaChange(String db, String table, String ddl, Long tsMs) {

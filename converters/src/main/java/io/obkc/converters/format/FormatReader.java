@@ -14,6 +14,15 @@ public interface FormatReader {
      */
     SchemaAndValue readValue(String topic, byte[] value);
 
+    /**
+     * Every record a message holds, in order: one per row for formats that put several rows in one message
+     * (Canal), else the one {@link #readValue} returns. Markers without rows give an empty list.
+     */
+    default java.util.List<SchemaAndValue> readValues(String topic, byte[] value) {
+        SchemaAndValue one = readValue(topic, value);
+        return one == null || one.value() == null ? java.util.List.of() : java.util.List.of(one);
+    }
+
     /** The key; by default the key bytes as a string. */
     default SchemaAndValue readKey(String topic, byte[] key) {
         return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, new String(key, StandardCharsets.UTF_8));

@@ -55,12 +55,9 @@ final class MaxwellWriter implements FormatWriter {
             g.writeStringField("table", e.table());
             g.writeStringField("type", rowType(e));
             g.writeNumberField("ts", Math.floorDiv(e.bestTimestampMs(), 1000L));
-            Long xid = numericTransactionId(e);
-            if (xid != null) {
-                g.writeNumberField("xid", xid);
+            if (e.operation() != io.obkc.converters.event.Operation.READ) {
+                writeTransaction(g, e);
             }
-            // Without transaction metadata every row is its own commit point.
-            g.writeBooleanField("commit", true);
             g.writeObjectFieldStart("data");
             Object[] image = e.currentImage();
             for (int i = 0; i < columns.size(); i++) {
@@ -101,17 +98,48 @@ final class MaxwellWriter implements FormatWriter {
     }
 
     /**
+     * Maxwell's transaction fields: {@code xid} on every row, {@code xoffset} (the row's 0-based place in its
+     * transaction) on rows before the last, {@code commit:true} on the last. A change event does not say whether it
+     * is its transaction's last (Debezium announces the end on its own transaction topic), so with a known
+     * transaction the rows carry {@code xid} and, from Debezium's {@code transaction.total_order}, {@code xoffset},
+     * and no {@code commit}; a consumer groups rows by {@code xid}. Without any transaction id each row is its own
+     * transaction and gets {@code commit:true}. Bootstrap rows carry neither, as in Maxwell.
+     */
+    private static void writeTransaction(JsonGenerator g, ChangeEvent e) throws IOException {
+        Long xid = numericTransactionId(e);
+        if (xid == null) {
+            g.writeBooleanField("commit", true);
+            return;
+        }
+        g.writeNumberField("xid", xid);
+        Long order = e.source().transactionOrder();
+        if (order != null) {
+            g.writeNumberField("xoffset", order - 1);
+        }
+    }
+
+    /**
      * Maxwell's {@code xid} is MySQL's numeric XID, which Debezium does not expose; a numeric transaction id
      * (PostgreSQL txId, or a numeric Debezium transaction id) stands in, and otherwise the field is left out
      * rather than filled with a GTID that consumers would misread.
      */
-    private static Long numericTransactionId(ChangeEvent e) {
+    static Long numericTransactionId(ChangeEvent e) {
         if (e.source().sourceTxId() != null) {
             return e.source().sourceTxId();
         }
         String id = e.source().transactionId();
-        if (id != null && id.chars().allMatch(Character::isDigit) && !id.isEmpty() && id.length() < 19) {
-            return Long.parseLong(id);
+        if (id == null) {
+            id = e.source().gtid();
+        }
+        if (id == null) {
+            return null;
+        }
+        // A MySQL GTID (and Debezium's MySQL transaction id, which is the GTID) is uuid:number; the number
+        // counts the server's transactions, as Maxwell's xid does.
+        int colon = id.lastIndexOf(':');
+        String digits = colon < 0 ? id : id.substring(colon + 1);
+        if (!digits.isEmpty() && digits.length() < 19 && digits.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(digits);
         }
         return null;
     }
@@ -146,7 +174,11 @@ final class MaxwellWriter implements FormatWriter {
         }
         switch (col.kind()) {
             case BOOLEAN:
-                g.writeBoolean((Boolean) v);
+                if (col.isBit()) {
+                    g.writeNumber((Boolean) v ? 1 : 0); // Maxwell's BitColumnDef: the number, BIT(1) too
+                } else {
+                    g.writeBoolean((Boolean) v);
+                }
                 break;
             case INTEGER:
                 g.writeNumber((Long) v);
@@ -161,7 +193,26 @@ final class MaxwellWriter implements FormatWriter {
                 g.writeRawValue((String) v);
                 break;
             case BYTES:
-                g.writeString(Base64.getEncoder().encodeToString((byte[]) v));
+                if (col.isBit()) {
+                    g.writeNumber(BitValues.toNumber((byte[]) v));
+                } else {
+                    g.writeString(Base64.getEncoder().encodeToString((byte[]) v));
+                }
+                break;
+            case STRING:
+                if (col.isSet()) {
+                    // Maxwell's SetColumnDef: a JSON array of the members
+                    g.writeStartArray();
+                    String members = (String) v;
+                    if (!members.isEmpty()) {
+                        for (String m : members.split(",", -1)) {
+                            g.writeString(m);
+                        }
+                    }
+                    g.writeEndArray();
+                } else {
+                    g.writeString((String) v);
+                }
                 break;
             case TIME:
                 g.writeString(ValueText.time((Duration) v, col.fractionalDigits()));

@@ -31,6 +31,14 @@ final class OmsDefaultReader implements FormatReader {
         JsonNode root = JsonOutput.read(value);
         JsonNode meta = root.path("allMetaData");
         String db = textOrNull(meta.get("db"));
+        String tenant = null;
+        String dbType = textOrNull(meta.get("dbType"));
+        if (db != null && db.indexOf('.') > 0 && dbType != null
+                && (dbType.startsWith("OB_") || dbType.equals("OCEANBASE") || dbType.equals("OB_IN_ORACLE_MODE"))) {
+            // OMS names an OceanBase database {tenant}.{database}; the tenant goes to source.tenant.
+            tenant = db.substring(0, db.indexOf('.'));
+            db = db.substring(db.indexOf('.') + 1);
+        }
         String table = textOrNull(meta.get("table_name"));
         String seconds = textOrNull(meta.get("timestamp"));
         Long tsMs = seconds == null ? null : Long.parseLong(seconds) * 1000L;
@@ -52,12 +60,13 @@ final class OmsDefaultReader implements FormatReader {
         }
         JsonNode typed = isObject(post) ? post : prev;
         List<ColumnDef> columns = columns(typed);
-        Object[] before = isObject(prev) ? image(columns, prev) : null;
-        Object[] after = isObject(post) ? image(columns, post) : null;
+        String where = " in table " + db + "." + table;
+        Object[] before = isObject(prev) ? image(columns, prev, where) : null;
+        Object[] after = isObject(post) ? image(columns, post, where) : null;
         Operation op = recordType.equals("INSERT") ? Operation.CREATE
                 : recordType.equals("ROW") ? Operation.READ
                 : recordType.equals("UPDATE") ? Operation.UPDATE : Operation.DELETE;
-        return envelopes.rowChange(db, table, op, columns, before, after, tsMs, tsMs);
+        return envelopes.rowChange(tenant, null, db, table, op, columns, before, after, tsMs, tsMs);
     }
 
     private static List<ColumnDef> columns(JsonNode image) {
@@ -97,21 +106,44 @@ final class OmsDefaultReader implements FormatReader {
         if (space > 0 && paren > space) {
             text = text.substring(0, space) + text.substring(paren) + text.substring(space, paren);
         }
-        return SqlTypes.parse(name, text);
+        // OMS writes ENUM and SET values as their names.
+        return SqlTypes.withNamedEnums(SqlTypes.parse(name, text));
     }
 
-    private Object[] image(List<ColumnDef> columns, JsonNode node) {
+    private Object[] image(List<ColumnDef> columns, JsonNode node, String where) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             ColumnDef col = columns.get(i);
             String text = textOrNull(node.get(col.name()));
-            if (text != null && col.kind() == ColumnKind.TIMESTAMP) {
+            if (text != null && col.isBit()) {
+                values[i] = bit(col, text, where);
+            } else if (text != null && col.kind() == ColumnKind.TIMESTAMP) {
                 values[i] = ValueText.parseEpochSeconds(text);
             } else {
                 values[i] = ValueText.parse(col, text, settings.zone(), ValueText.BytesEncoding.BASE64);
             }
         }
         return values;
+    }
+
+    /** OMS's BIT: Base64 of MySQL's big-endian bytes ("AQ==" is b'1'). */
+    private static Object bit(ColumnDef col, String text, String where) {
+        byte[] be;
+        try {
+            be = java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new org.apache.kafka.connect.errors.DataException("BIT column " + col.name() + where
+                    + " holds '" + text + "', which is not OMS's Base64", e);
+        }
+        java.math.BigInteger n = new java.math.BigInteger(1, be);
+        if (col.kind() == ColumnKind.BOOLEAN) {
+            if (n.bitLength() > 1) {
+                throw new org.apache.kafka.connect.errors.DataException("BIT(1) column " + col.name() + where
+                        + " holds " + n);
+            }
+            return n.signum() != 0;
+        }
+        return BitValues.fromNumber(col, n, where);
     }
 
     private static boolean isObject(JsonNode n) {

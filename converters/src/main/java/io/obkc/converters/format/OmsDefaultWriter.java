@@ -3,7 +3,6 @@ package io.obkc.converters.format;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.connect.data.Schema;
 
@@ -26,8 +25,7 @@ final class OmsDefaultWriter implements FormatWriter {
 
     private final FormatSettings settings;
     private final boolean extendColumnType;
-    // storeDataSequence is {timestamp}{up to 5 digits increasing within one sync process}.
-    private final AtomicLong sequence = new AtomicLong();
+    private final StoreDataSequence sequence = new StoreDataSequence();
 
     OmsDefaultWriter(FormatSettings settings, boolean extendColumnType) {
         this.settings = settings;
@@ -102,11 +100,12 @@ final class OmsDefaultWriter implements FormatWriter {
         g.writeStringField("source_identity", e.source().serverName() == null ? "" : e.source().serverName());
         g.writeStringField("dbType", DbTypes.omsDbType(e, settings));
         if (settings.storeDataSequence() && !fullMigration) {
-            g.writeNumberField("storeDataSequence", Math.floorDiv(tsMs, 1000L) * 100_000L
-                    + sequence.getAndIncrement() % 100_000L);
+            g.writeNumberField("storeDataSequence", sequence.next(e));
         }
         g.writeStringField("table_name", e.table());
-        g.writeStringField("db", e.database());
+        // OMS names an OceanBase database {tenant}.{database}.
+        String tenant = e.source().tenant();
+        g.writeStringField("db", tenant == null || e.database() == null ? e.database() : tenant + "." + e.database());
         g.writeStringField("timestamp", seconds);
         g.writeStringField("uniqueId", e.source().position());
         g.writeStringField("transId", e.source().bestTransactionId());
@@ -159,6 +158,11 @@ final class OmsDefaultWriter implements FormatWriter {
     static String text(ColumnDef col, Object v) {
         if (v != null && col.kind() == ColumnKind.TIMESTAMP) {
             return ValueText.epochSeconds((Instant) v, col.fractionalDigits());
+        }
+        if (v != null && col.isBit()) {
+            // OMS writes BIT as Base64 of MySQL's big-endian bytes, BIT(1) too: b'1' is "AQ==".
+            byte[] be = v instanceof Boolean b ? new byte[] {(byte) (b ? 1 : 0)} : BitValues.bigEndian(col, (byte[]) v);
+            return java.util.Base64.getEncoder().encodeToString(be);
         }
         return ValueText.text(col, v, java.time.ZoneOffset.UTC, ValueText.BytesEncoding.BASE64);
     }

@@ -179,19 +179,14 @@ public final class ProjectRunner {
     /** Runs obkc-verify online (re-checking rows in flight); its JSON summary goes to {@code jsonOut} when given. */
     public ToolRunner.Result verify(boolean json) {
         Project pr = p.project();
-        JdbcUrl s = JdbcUrl.parse(pr.source.url);
-        JdbcUrl t = JdbcUrl.parse(pr.target.url);
-        List<String> a = new ArrayList<>(List.of("--source-type", pr.source.type.verifierName(), "--source-host", s.host(),
-                "--source-port", String.valueOf(s.port()), "--source-user", pr.source.user, "--source-password=" + p.sourcePassword(),
-                "--target-type", "oceanbase", "--target-host", t.host(), "--target-port", String.valueOf(t.port()),
-                "--target-user", pr.target.user, "--target-password=" + p.targetPassword(),
-                "--tables", p.includeRules(), "--report-dir", p.workDir().resolve("verify").toString(),
+        // The verifier reads host, port and database from the URLs and asks the server what it is (MySQL, MariaDB, OceanBase).
+        List<String> a = new ArrayList<>(List.of("--source-url", pr.source.url, "--source-user", pr.source.user,
+                "--source-password=" + p.sourcePassword(), "--target-url", pr.target.url, "--target-user", pr.target.user,
+                "--target-password=" + p.targetPassword(), "--include", p.includeRules(),
+                "--report-dir", p.workDir().resolve("verify").toString(),
                 "--recheck-seconds", String.valueOf(pr.options.verifyRecheckSeconds), "--progress", "none"));
         if (!pr.objects.exclude.isEmpty()) {
             a.addAll(List.of("--exclude", p.excludeRules()));
-        }
-        if (p.postgres()) {
-            a.addAll(List.of("--source-database", s.database()));
         }
         if (json) {
             a.add("--json");

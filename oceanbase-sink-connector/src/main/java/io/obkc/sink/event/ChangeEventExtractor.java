@@ -24,6 +24,11 @@ public final class ChangeEventExtractor {
     private final PrimaryKeyMode keyMode;
     private final List<String> keyFields;
 
+    /** Whether keys come from the row values (record_value or none): then one message may carry several rows. */
+    public boolean keysFromValues() {
+        return keyMode != PrimaryKeyMode.RECORD_KEY;
+    }
+
     public ChangeEventExtractor(TableRouter router, PrimaryKeyMode keyMode, List<String> keyFields) {
         this.router = router;
         this.keyMode = keyMode;

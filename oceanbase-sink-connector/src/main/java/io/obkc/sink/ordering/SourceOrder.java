@@ -17,6 +17,10 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * <li>PostgreSQL: {@code lsn}. Two transactions that touch the same row, or the same unique value, are serialised
  * by the row lock, so the later one's WAL record (and LSN) follows the earlier one's commit.</li>
  * </ul>
+ * <li>OBKC's OceanBase source in changelog mode (an empty {@code file}, {@code scn} set): {@code scn * 10^6 + i}, the
+ * commit version and the event's place in its transaction ({@code transaction.total_order}, with
+ * provide.transaction.metadata=true; 0 without it, when changes of one transaction keep their arrival order).</li>
+ * </ul>
  * Records without such a block (flat records, the bundle's Canal/Maxwell/OMS readers) have no position:
  * {@link #of} answers null, and the sink falls back to arrival order for them.
  */
@@ -36,11 +40,36 @@ public final class SourceOrder {
             return null;
         }
         Object s = value.getWithoutDefault("source");
-        return s instanceof Struct source ? of(source) : null;
+        if (!(s instanceof Struct source)) {
+            return null;
+        }
+        BigDecimal scn = scnOrder(source, value);
+        return scn != null ? scn : of(source);
+    }
+
+    /** The changelog-mode position (commit SCN, then the place in the transaction), or null for other sources. */
+    private static BigDecimal scnOrder(Struct source, Struct value) {
+        if (source.schema().field("scn") == null || !(source.getWithoutDefault("scn") instanceof Number scn)) {
+            return null;
+        }
+        Object file = source.schema().field("file") == null ? null : source.getWithoutDefault("file");
+        if (file != null && !file.toString().isEmpty()) {
+            return null;
+        }
+        long order = 0;
+        if (value.schema().field("transaction") != null && value.getWithoutDefault("transaction") instanceof Struct tx
+                && tx.schema().field("total_order") != null && tx.getWithoutDefault("total_order") instanceof Number n) {
+            order = Math.min(n.longValue(), MAX_ROW);
+        }
+        return new BigDecimal(BigInteger.valueOf(scn.longValue()).multiply(POS_FACTOR).add(BigInteger.valueOf(order)));
     }
 
     /** The position of a Debezium source block, or null. */
     public static BigDecimal of(Struct source) {
+        if (source.schema().field("scn") != null && source.getWithoutDefault("scn") instanceof Number scn
+                && (source.schema().field("file") == null || source.getWithoutDefault("file") == null || source.getWithoutDefault("file").toString().isEmpty())) {
+            return new BigDecimal(BigInteger.valueOf(scn.longValue()).multiply(POS_FACTOR));
+        }
         if (source.schema().field("file") != null && source.schema().field("pos") != null) {
             Object file = source.getWithoutDefault("file");
             Object pos = source.getWithoutDefault("pos");

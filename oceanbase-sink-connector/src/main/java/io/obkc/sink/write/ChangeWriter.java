@@ -51,6 +51,8 @@ public final class ChangeWriter implements AutoCloseable {
 
     private Connection conn;
     private StepExecutor executor;
+    /** transaction.aligned.enabled: a failed batch is replayed one source transaction at a time, never one record of one. */
+    private boolean replayByTransaction;
 
     public ChangeWriter(ConnectionFactory connections, TableManager tables, WritePlanner planner, int rowsPerStatement, int maxRetries,
             long retryBackoffMs, DeadLetterQueue deadLetters, SinkMetrics metrics) {
@@ -75,6 +77,15 @@ public final class ChangeWriter implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /**
+     * With transaction-aligned apply, a batch that fails is replayed one source transaction at a time (each in one
+     * target transaction), so that no part of a transaction is committed without the rest: a transaction the target
+     * refuses goes to the dead letter queue as a whole.
+     */
+    public void replayByTransaction(boolean on) {
+        this.replayByTransaction = on;
+    }
+
     public void write(List<ChangeEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -82,25 +93,69 @@ public final class ChangeWriter implements AutoCloseable {
         try {
             withRetries(() -> writeInOneTransaction(events), "a batch of " + events.size() + " records");
         } catch (PermanentFailure batchFailure) {
+            if (replayByTransaction) {
+                replayTransactions(events, batchFailure);
+                return;
+            }
             LOG.warn("Batch of {} records failed ({}); replaying them one by one to find the record the database rejects",
                     events.size(), SqlErrors.describe(batchFailure.getCause()));
-            List<Future<Void>> reported = new ArrayList<>();
-            for (ChangeEvent e : events) {
-                try {
-                    withRetries(() -> writeInOneTransaction(List.of(e)), e.describeOrigin());
-                } catch (PermanentFailure f) {
-                    String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + " (key " + e.describeKey()
-                            + "): " + SqlErrors.describe(f.getCause());
-                    if (!f.fault.recordAtFault()) {
-                        // Not the record's fault (the table, the sink's SQL, an unknown error): never dead-lettered.
-                        throw new ConnectException(message + ". This error is not caused by the record's values, so the record is not sent to "
-                                + "the dead letter queue; fix the target table or report the error.", f.getCause());
-                    }
-                    reported.add(deadLetters.send(e.record(), message, f.getCause()));
+            replayOneByOne(events);
+        }
+    }
+
+    private void replayTransactions(List<ChangeEvent> events, PermanentFailure batchFailure) {
+        Map<String, List<ChangeEvent>> groups = new java.util.LinkedHashMap<>();
+        int single = 0;
+        for (ChangeEvent e : events) {
+            String tx = io.obkc.sink.event.TransactionMetadata.transactionId(e.record());
+            groups.computeIfAbsent(tx == null ? "\u0000" + single++ : tx, k -> new ArrayList<>()).add(e);
+        }
+        LOG.warn("Batch of {} records failed ({}); replaying it one source transaction at a time ({} transactions)", events.size(),
+                SqlErrors.describe(batchFailure.getCause()), groups.size());
+        List<Future<Void>> reported = new ArrayList<>();
+        for (Map.Entry<String, List<ChangeEvent>> g : groups.entrySet()) {
+            List<ChangeEvent> tx = g.getValue();
+            if (tx.size() == 1) {
+                replayOneByOne(tx);
+                continue;
+            }
+            try {
+                withRetries(() -> writeInOneTransaction(tx), "source transaction " + g.getKey() + " (" + tx.size() + " records)");
+            } catch (PermanentFailure f) {
+                String why = SqlErrors.describe(f.getCause());
+                if (!f.fault.recordAtFault()) {
+                    throw new ConnectException("Cannot write source transaction " + g.getKey() + " (" + tx.size() + " records, first "
+                            + tx.get(0).describeOrigin() + "): " + why + ". This error is not caused by the records' values, so they are not "
+                            + "sent to the dead letter queue; fix the target table or report the error.", f.getCause());
+                }
+                // The whole transaction or nothing of it: each of its records goes to the dead letter queue, naming the cause.
+                for (ChangeEvent e : tx) {
+                    reported.add(deadLetters.send(e.record(), "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + " (key "
+                            + e.describeKey() + "): it belongs to source transaction " + g.getKey() + " (" + tx.size() + " records), which the "
+                            + "target refused as a whole (transaction.aligned.enabled=true): " + why, f.getCause()));
                 }
             }
-            awaitReports(reported);
         }
+        awaitReports(reported);
+    }
+
+    private void replayOneByOne(List<ChangeEvent> events) {
+        List<Future<Void>> reported = new ArrayList<>();
+        for (ChangeEvent e : events) {
+            try {
+                withRetries(() -> writeInOneTransaction(List.of(e)), e.describeOrigin());
+            } catch (PermanentFailure f) {
+                String message = "Cannot write the record of " + e.describeOrigin() + " to table " + e.table() + " (key " + e.describeKey()
+                        + "): " + SqlErrors.describe(f.getCause());
+                if (!f.fault.recordAtFault()) {
+                    // Not the record's fault (the table, the sink's SQL, an unknown error): never dead-lettered.
+                    throw new ConnectException(message + ". This error is not caused by the record's values, so the record is not sent to "
+                            + "the dead letter queue; fix the target table or report the error.", f.getCause());
+                }
+                reported.add(deadLetters.send(e.record(), message, f.getCause()));
+            }
+        }
+        awaitReports(reported);
     }
 
     /** How often a transaction is redone after another task advanced one of its partitions' stored offsets. */
@@ -157,7 +212,7 @@ public final class ChangeWriter implements AutoCloseable {
             LOG.warn("Delete of a row of keyless table {} from {} matched no row on the target: the target already differed from the "
                     + "source (an earlier change missing or out of order); verify the table", e.table(), e.describeOrigin());
         }
-        metrics.recordFlush(events.size() - plan.skipped().size(), plan.skipped().size(), System.nanoTime() - start);
+        metrics.recordFlush(events, plan.skipped().size(), System.nanoTime() - start);
     }
 
     /** With the ordering guard on, a table with secondary unique keys gets its source-position column (DDL: before the transaction). */

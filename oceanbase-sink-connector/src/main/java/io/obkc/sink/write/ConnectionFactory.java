@@ -22,6 +22,8 @@ public final class ConnectionFactory {
     private final long backoffMs;
     private final int connectTimeoutMs;
     private final int rowSocketTimeoutMs;
+    /** Told of every connection opened (the task's metrics count reconnects with it). */
+    private volatile Runnable onOpen = () -> { };
 
     public ConnectionFactory(OceanBaseSinkConnectorConfig config) {
         this.url = config.connectionUrl();
@@ -44,6 +46,11 @@ public final class ConnectionFactory {
     /** A connection without a socket timeout, for schema changes that may legitimately run long. */
     public Connection open() throws SQLException {
         return open(0);
+    }
+
+    /** Runs {@code listener} after every connection this factory opens. */
+    public void onOpen(Runnable listener) {
+        this.onOpen = listener;
     }
 
     /** The URL with any inline password removed, safe for logs. */
@@ -81,6 +88,7 @@ public final class ConnectionFactory {
                     keepZeroKeys(s);
                 }
                 c.setAutoCommit(false);
+                onOpen.run();
                 return c;
             } catch (SQLException e) {
                 last = e;

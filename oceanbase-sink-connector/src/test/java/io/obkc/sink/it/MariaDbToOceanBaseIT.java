@@ -38,7 +38,7 @@ class MariaDbToOceanBaseIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     /** Every common MySQL column type; compared through the same SQL expressions on both sides. */
-    private static final String ALL_TYPES_DDL = """
+    static final String ALL_TYPES_DDL = """
             CREATE TABLE all_types (
               id INT NOT NULL PRIMARY KEY,
               c_tinyint TINYINT, c_tinyint_u TINYINT UNSIGNED, c_smallint SMALLINT, c_smallint_u SMALLINT UNSIGNED,
@@ -66,7 +66,7 @@ class MariaDbToOceanBaseIT {
     private static final String STAMPED_SELECT = "SELECT id, DATE_FORMAT(ts, '%Y-%m-%d %H:%i:%s.%f'), DATE_FORMAT(dt, '%Y-%m-%d %H:%i:%s.%f'), "
             + "CAST(t AS CHAR), note, lbl FROM stamped ORDER BY id";
 
-    private static final String ALL_TYPES_SELECT = "SELECT id, c_tinyint, c_tinyint_u, c_smallint, c_smallint_u, c_mediumint, c_mediumint_u, "
+    static final String ALL_TYPES_SELECT = "SELECT id, c_tinyint, c_tinyint_u, c_smallint, c_smallint_u, c_mediumint, c_mediumint_u, "
             + "c_int, c_int_u, c_bigint, c_bigint_u, c_decimal, c_decimal0, c_float, c_double, c_bool, c_date, c_time, c_time3, c_time6, "
             + "c_datetime, c_datetime3, c_datetime6, c_timestamp, c_year, c_char, c_varchar, c_tinytext, c_text, c_mediumtext, c_longtext, "
             + "HEX(c_binary), HEX(c_varbinary), HEX(c_blob), HEX(c_longblob), c_enum, c_set, c_bit1+0, c_bit+0, c_json "
@@ -143,7 +143,7 @@ class MariaDbToOceanBaseIT {
         return c;
     }
 
-    private static void insertAllTypesRow(Statement s, int id) throws SQLException {
+    static void insertAllTypesRow(Statement s, int id) throws SQLException {
         s.execute("INSERT INTO all_types VALUES (" + id + ", -12, 250, -32000, 65000, -8000000, 16000000, -2000000000, 4000000000, "
                 + "-9000000000000000000, 18000000000000000000, 12345678901234.123456, 9999999999, 1.5, 2.718281828459045, TRUE, "
                 + "'2024-02-29', '12:34:56', '23:59:59.123', '-838:59:59.000000', '2024-02-29 12:34:56', '2024-02-29 12:34:56.789', "
@@ -152,7 +152,7 @@ class MariaDbToOceanBaseIT {
                 + "'{\"k\": [1, 2, {\"n\": null}], \"s\": \"v\"}')");
     }
 
-    private static void insertAllTypesExtremes(Statement s, int id) throws SQLException {
+    static void insertAllTypesExtremes(Statement s, int id) throws SQLException {
         s.execute("INSERT INTO all_types VALUES (" + id + ", 127, 0, 32767, 0, 8388607, 0, 2147483647, 0, "
                 + "9223372036854775807, 0, -0.000001, -9999999999, -3.25, -1.0E-300, FALSE, "
                 + "'1000-01-01', '00:00:00', '00:00:00.001', '838:59:59.000000', '9999-12-31 23:59:59', '1000-01-01 00:00:00.001', "

@@ -32,6 +32,31 @@ class SourceOrderTest {
         assertThat(binlog("mysql-bin.000001", 10_000_000_000L, 0)).isNull();
     }
 
+    static final Schema OB = SchemaBuilder.struct().field("file", Schema.STRING_SCHEMA).field("pos", Schema.INT64_SCHEMA)
+            .field("row", Schema.INT32_SCHEMA).field("scn", Schema.OPTIONAL_INT64_SCHEMA).build();
+    static final Schema TX = SchemaBuilder.struct().optional().field("id", Schema.STRING_SCHEMA).field("total_order", Schema.INT64_SCHEMA)
+            .field("data_collection_order", Schema.INT64_SCHEMA).build();
+    static final Schema OB_ENVELOPE = SchemaBuilder.struct().field("source", OB).field("transaction", TX).build();
+
+    static BigDecimal changelog(long scn, Long order) {
+        Struct v = new Struct(OB_ENVELOPE).put("source", new Struct(OB).put("file", "").put("pos", 0L).put("row", 0).put("scn", scn));
+        if (order != null) {
+            v.put("transaction", new Struct(TX).put("id", scn + ":1").put("total_order", order).put("data_collection_order", order));
+        }
+        return SourceOrder.of(new org.apache.kafka.connect.sink.SinkRecord("t", 0, null, null, OB_ENVELOPE, v, 0));
+    }
+
+    @Test
+    void oceanBaseChangelogEventsOrderByCommitScnThenTheirPlaceInTheTransaction() {
+        assertThat(changelog(1_796_095_454_879_212_345L, 1L)).isNotNull();
+        assertThat(changelog(1_796_095_454_879_212_346L, 1L)).isGreaterThan(changelog(1_796_095_454_879_212_345L, 9L));
+        assertThat(changelog(1_796_095_454_879_212_345L, 2L)).isGreaterThan(changelog(1_796_095_454_879_212_345L, 1L));
+        assertThat(changelog(1_796_095_454_879_212_345L, null)).isEqualByComparingTo(new BigDecimal("1796095454879212345000000"));
+        // A binlog-mode event of the same source carries the file: ordered by binlog position, not the (null) scn.
+        assertThat(SourceOrder.of(new Struct(OB).put("file", "mysql-bin.000002").put("pos", 4L).put("row", 0)))
+                .isEqualByComparingTo(binlog("mysql-bin.000002", 4, 0));
+    }
+
     @Test
     void postgresLsnIsUnsigned() {
         assertThat(SourceOrder.of(new Struct(PG).put("lsn", -1L))).isEqualByComparingTo(new BigDecimal("18446744073709551615"));

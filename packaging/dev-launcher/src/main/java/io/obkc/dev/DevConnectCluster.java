@@ -78,7 +78,7 @@ public final class DevConnectCluster implements AutoCloseable {
         public String bootstrapServers;
     }
 
-    private static final String USAGE = String.join("\n",
+    static final String USAGE = String.join("\n",
             "Usage: DevConnectCluster [options]",
             "  --data-dir DIR          broker and worker state (default ./.dev-cluster); delete it for a clean slate",
             "  --plugin-path DIR       Connect plugin.path (default packaging/target/plugin)",

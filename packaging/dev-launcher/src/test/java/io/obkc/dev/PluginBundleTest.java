@@ -96,7 +96,8 @@ class PluginBundleTest {
                     "documentation_url", "source_url", "license", "component_types", "release_date")) {
                 assertThat(m.has(f)).as("manifest.json has %s", f).isTrue();
             }
-            assertThat(m.get("name").asText()).isEqualTo("obkc-oceanbase-connect");
+            assertThat(m.get("name").asText()).isEqualTo("oceanbase-connect");
+            assertThat(m.get("owner").get("username").asText()).isEqualTo("obkc");
             assertThat(m.get("version").asText()).isEqualTo(version);
             assertThat(m.get("owner").get("username").asText()).isNotBlank();
             assertThat(m.get("owner").get("type").asText()).isIn("organization", "user");

@@ -61,6 +61,14 @@ final class ReportWriter {
     }
 
     static void json(ConversionResult result, boolean dryRun, Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, jsonText(result, dryRun));
+    }
+
+    /** The JSON report as text (what --json prints on standard output). */
+    static String jsonText(ConversionResult result, boolean dryRun) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dryRun", dryRun);
         doc.put("source", result.sourceEngine + " " + result.sourceVersion);
@@ -68,9 +76,6 @@ final class ReportWriter {
         doc.put("summary", summary(result));
         doc.put("databases", result.databases);
         doc.put("objects", result.all());
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
     }
 }

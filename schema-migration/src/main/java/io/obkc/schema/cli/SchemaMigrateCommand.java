@@ -34,13 +34,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code obkc-schema-migrate}: OMS-style schema migration of MySQL/MariaDB or PostgreSQL into OceanBase MySQL mode. */
-@Command(name = "obkc-schema-migrate", mixinStandardHelpOptions = true, version = "OBKC schema migration 0.1.0",
+@Command(name = "obkc-schema-migrate", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         sortOptions = false, description = {
                 "Reads the source schema, converts it to OceanBase MySQL-mode DDL and creates it on the target (idempotently),",
                 "or prints the DDL per object with --dry-run. Foreign keys, CHECK constraints and (with --index-creation=after)",
                 "secondary indexes are recorded in <state-dir>/deferred-objects.json instead; --apply-deferred creates them.",
                 "Exit codes: 0 all objects converted/applied, 1 some object failed, 2 bad input or unreachable database."})
 public final class SchemaMigrateCommand implements Callable<Integer> {
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
     // Not required by the parser: --apply-deferred works on the target and the state file alone.
     @Option(names = "--source-url", description = "JDBC URL of the source: jdbc:mysql://host:port/ (MySQL, MariaDB) "
             + "or jdbc:postgresql://host:port/database. Required unless --apply-deferred.")
@@ -51,6 +52,8 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
     String sourcePassword;
     @Option(names = "--source-password-env", description = "Environment variable holding the source password.")
     String sourcePasswordEnv;
+    @Option(names = "--source-password-file", paramLabel = "FILE", description = "Read the source password from the first line of FILE.")
+    Path sourcePasswordFile;
 
     @Option(names = "--target-url", description = "JDBC URL of the OceanBase MySQL-mode tenant (jdbc:mysql://host:port/). "
             + "Required unless --dry-run; with --dry-run it is used to probe collations when given.")
@@ -61,6 +64,8 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
     String targetPassword;
     @Option(names = "--target-password-env", description = "Environment variable holding the target password.")
     String targetPasswordEnv;
+    @Option(names = "--target-password-file", paramLabel = "FILE", description = "Read the target password from the first line of FILE.")
+    Path targetPasswordFile;
 
     @Option(names = "--include", description = "OMS match rule selecting objects, e.g. 'shop.*' or 'shop.orders=shop2.orders2'. Repeatable.")
     List<String> include = new ArrayList<>();
@@ -92,6 +97,8 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
     Path reportJson;
     @Option(names = "--dry-run", description = "Print the DDL per object; execute nothing, write no state file.")
     boolean dryRun;
+    @Option(names = "--json", description = "Print the JSON report on standard output instead of the text report.")
+    boolean json;
     @Option(names = "--apply-deferred", description = "Instead of migrating: create the deferred objects of one phase from the "
             + "state file on the target: after-full-load (indexes) or switchover (foreign keys, CHECK constraints).")
     String applyDeferred;
@@ -151,7 +158,7 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
         ConversionOptions options = new ConversionOptions(when, hiddenKeyColumn, collationMap, keyCollation);
         SourceSchema schema;
         String pgDatabase = "";
-        try (Connection src = connect("source", sourceUrl, sourceUser, password(sourcePassword, sourcePasswordEnv))) {
+        try (Connection src = connect("source", sourceUrl, sourceUser, password("source", sourcePassword, sourcePasswordEnv, sourcePasswordFile))) {
             pgDatabase = postgres ? src.getCatalog() : "";
             schema = postgres ? new PostgresSchemaReader().read(src, matcher::matches) : new MysqlSchemaReader().read(src, matcher::matches);
         } catch (SQLException e) {
@@ -164,12 +171,12 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
                     + "check the database/schema and table names (rule names are <database>.<table> for MySQL, <schema>.<table> "
                     + "for PostgreSQL)");
         }
-        Connection target = targetUrl == null ? null : connect("target", targetUrl, targetUser, password(targetPassword, targetPasswordEnv));
+        Connection target = targetUrl == null ? null : connect("target", targetUrl, targetUser, password("target", targetPassword, targetPasswordEnv, targetPasswordFile));
         try {
             TargetCapabilities caps = target == null ? TargetCapabilities.assumed(collationMap) : TargetCapabilities.probe(target, collationMap);
             ConversionResult result = new SchemaConverter(postgres ? new PostgresTypeMapper() : new MysqlTypeMapper(), caps, options)
                     .convert(schema, postgres ? TargetNaming.postgres(matcher, pgDatabaseTemplate, pgDatabase) : TargetNaming.mysql(matcher));
-            try (Connection src = connect("source", sourceUrl, sourceUser, password(sourcePassword, sourcePasswordEnv))) {
+            try (Connection src = connect("source", sourceUrl, sourceUser, password("source", sourcePassword, sourcePasswordEnv, sourcePasswordFile))) {
                 KeyCollisionCheck.run(src, schema.engine, result);
             }
             if (!dryRun) {
@@ -177,7 +184,11 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
                 Path state = StateFile.write(stateDir, StateFile.of(result));
                 err.println("state file: " + state);
             }
-            ReportWriter.text(result, dryRun, out);
+            if (json) {
+                out.println(ReportWriter.jsonText(result, dryRun));
+            } else {
+                ReportWriter.text(result, dryRun, out);
+            }
             Path json = reportJson != null ? reportJson : stateDir.resolve("schema-report.json");
             ReportWriter.json(result, dryRun, json);
             err.println("report: " + json + " " + ReportWriter.summary(result));
@@ -204,7 +215,7 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
             throw new BadInput("no state file " + file + " (run the migration first)");
         }
         StateFile.State state = StateFile.read(file);
-        try (Connection target = connect("target", targetUrl, targetUser, password(targetPassword, targetPasswordEnv))) {
+        try (Connection target = connect("target", targetUrl, targetUser, password("target", targetPassword, targetPasswordEnv, targetPasswordFile))) {
             SchemaApplier applier = new SchemaApplier(target);
             List<String> lines = new ArrayList<>(applier.applyDeferred(state.deferredObjects(), applyDeferred));
             if (DeferredObject.SWITCHOVER.equals(applyDeferred)) {
@@ -219,6 +230,8 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
     }
 
     private static Connection connect(String role, String url, String user, String password) {
+        // An unreachable host fails within seconds with the message below, instead of after the system's TCP timeout.
+        DriverManager.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
         try {
             return DriverManager.getConnection(url, user, password);
         } catch (SQLException e) {
@@ -227,13 +240,22 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
         }
     }
 
-    private String password(String value, String env) {
+    /** Password from (in order) the environment variable, the file, the plain option; never printed. */
+    private static String password(String role, String value, String env, Path file) {
         if (env != null) {
             String v = System.getenv(env);
             if (v == null) {
-                throw new BadInput("environment variable " + env + " is not set");
+                throw new BadInput("--" + role + "-password-env: environment variable " + env + " is not set");
             }
             return v;
+        }
+        if (file != null) {
+            try {
+                List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+                return lines.isEmpty() ? "" : lines.get(0);
+            } catch (IOException e) {
+                throw new BadInput("--" + role + "-password-file: cannot read " + file + " (" + e.getMessage() + ")");
+            }
         }
         return value;
     }

@@ -112,6 +112,26 @@ class SchemaMigrateCommandIT {
     }
 
     @Test
+    void passwordFilesAndJsonOutputAsInTheVerifier(@TempDir Path state) throws Exception {
+        DatabaseEndpoint my = TestBed.mysql();
+        DatabaseEndpoint ob = TestBed.oceanbase();
+        my.recreateDatabase("sm_cli_opts");
+        my.execute("CREATE TABLE sm_cli_opts.t (id INT PRIMARY KEY, v VARCHAR(10))");
+        Path srcPw = state.resolve("src.pw");
+        Path tgtPw = state.resolve("tgt.pw");
+        Files.writeString(srcPw, my.password() + "\n");
+        Files.writeString(tgtPw, ob.password() + "\n");
+        Run r = run("--source-url", my.jdbcUrl(""), "--source-user", my.user(), "--source-password-file", srcPw.toString(),
+                "--target-url", ob.jdbcUrl(""), "--target-user", ob.user(), "--target-password-file", tgtPw.toString(),
+                "--include", "sm_cli_opts.*", "--state-dir", state.toString(), "--dry-run", "--json");
+        assertThat(r.exit).as(r.err).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out);
+        assertThat(report.get("dryRun").asBoolean()).isTrue();
+        assertThat(report.get("objects")).hasSize(1);
+        my.execute("DROP DATABASE sm_cli_opts");
+    }
+
+    @Test
     void badInputGetsAClearMessage() {
         Run unreachable = run("--source-url", "jdbc:mysql://127.0.0.1:1/?password=topsecret", "--source-user", "u",
                 "--source-password", "hunter2", "--include", "a.*", "--dry-run");

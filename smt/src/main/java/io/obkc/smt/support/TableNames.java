@@ -6,6 +6,8 @@ import java.util.Locale;
 import io.obkc.common.rules.ObjectName;
 import org.apache.kafka.common.config.ConfigDef;
 
+import io.obkc.common.config.Choices;
+
 /**
  * Which table a record belongs to, as the matching rules see it ({@code database.table}).
  *
@@ -40,7 +42,7 @@ public final class TableNames {
 
     public static void define(ConfigDef def) {
         def.define(DATABASE_FIELD_CONFIG, ConfigDef.Type.STRING, "auto",
-                ConfigDef.CaseInsensitiveValidString.in("auto", "db", "schema"), ConfigDef.Importance.LOW, DATABASE_FIELD_DOC);
+                ConfigDef.CaseInsensitiveValidString.in("auto", "db", "schema"), ConfigDef.Importance.LOW, DATABASE_FIELD_DOC, null, -1, ConfigDef.Width.NONE, DATABASE_FIELD_CONFIG, Choices.of("auto", "db", "schema"));
     }
 
     /** The source-block field holding the database for this source block (see {@link DatabaseField}). */

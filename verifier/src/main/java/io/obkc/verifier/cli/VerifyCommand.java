@@ -18,7 +18,6 @@ import io.obkc.verifier.core.Verifier;
 import io.obkc.verifier.core.VerifyException;
 import io.obkc.verifier.core.VerifyOptions;
 import io.obkc.verifier.core.VerifyReport;
-import io.obkc.verifier.dialect.VerifierDialect;
 import io.obkc.verifier.report.CorrectionSql;
 import io.obkc.verifier.report.Reports;
 import picocli.CommandLine;
@@ -29,16 +28,16 @@ import picocli.CommandLine.Option;
  * {@code obkc-verify}: compares tables between two databases and reports, persists and optionally corrects the
  * differences. Exit code 0 = consistent, 1 = differences found, 2 = error.
  */
-@Command(name = "obkc-verify", mixinStandardHelpOptions = true, version = "obkc-verifier 0.1.0",
+@Command(name = "obkc-verify", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Compares tables between MySQL/MariaDB, PostgreSQL and OceanBase (any pair): per key-ordered chunk "
                 + "a row count and an order-independent checksum are computed inside each database; only differing chunks "
                 + "are split further and compared row by row.", "",
                 "Exit codes: 0 = consistent, 1 = differences (rows or schema), 2 = error (bad option, unreachable "
                 + "database, ...)."},
-        footer = {"", "Example:", "  java -jar obkc-verifier-cli.jar --source-type mariadb --source-port 3306 --source-user app "
-                + "--source-password-env SRC_PW --target-type oceanbase --target-port 2881 --target-user app "
-                + "--target-password-file ~/.ob_pw --tables 'shop.*' --report-dir ./verify", "",
+        footer = {"", "Example:", "  java -jar obkc-verifier-cli.jar --source-url jdbc:mariadb://127.0.0.1:3306/ --source-user app "
+                + "--source-password-env SRC_PW --target-url jdbc:oceanbase://127.0.0.1:2881/ --target-user app "
+                + "--target-password-file ~/.ob_pw --include 'shop.*' --report-dir ./verify", "",
                 "See docs/verifier.md for the algorithm, normalization rules and report formats."})
 public final class VerifyCommand implements Callable<Integer> {
     public static final int CONSISTENT = 0;
@@ -46,13 +45,11 @@ public final class VerifyCommand implements Callable<Integer> {
     public static final int ERROR = 2;
 
     // ---- connections --------------------------------------------------------------------------------------------
-    @Option(names = "--source-type", required = true, paramLabel = "TYPE",
-            description = "Source engine: mysql, mariadb, oceanbase (MySQL mode, also seekdb) or postgresql.")
-    String sourceType;
-    @Option(names = "--source-host", defaultValue = "127.0.0.1", description = "Source host (default: ${DEFAULT-VALUE}).")
-    String sourceHost;
-    @Option(names = "--source-port", required = true, description = "Source port.")
-    int sourcePort;
+    @Option(names = "--source-url", paramLabel = "URL",
+            description = "JDBC URL of the source: jdbc:mysql://host:port/[db] (the server says whether it is MySQL, MariaDB or "
+                    + "OceanBase), jdbc:mariadb://, jdbc:oceanbase://host:port/[db] or jdbc:postgresql://host:port/database. "
+                    + "Host, port and database are used; the verifier sets its own driver parameters.")
+    String sourceUrl;
     @Option(names = "--source-user", required = true, description = "Source user.")
     String sourceUser;
     @Option(names = "--source-password", paramLabel = "PASSWORD",
@@ -63,17 +60,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--source-password-file", paramLabel = "FILE",
             description = "Read the source password from the first line of FILE.")
     Path sourcePasswordFile;
-    @Option(names = "--source-database", paramLabel = "DB",
-            description = "Database to connect to: required for PostgreSQL (tables are then matched as schema.table); "
-                    + "optional for MySQL protocols.")
-    String sourceDatabase;
 
-    @Option(names = "--target-type", required = true, paramLabel = "TYPE", description = "Target engine, as --source-type.")
-    String targetType;
-    @Option(names = "--target-host", defaultValue = "127.0.0.1", description = "Target host (default: ${DEFAULT-VALUE}).")
-    String targetHost;
-    @Option(names = "--target-port", required = true, description = "Target port.")
-    int targetPort;
+    @Option(names = "--target-url", paramLabel = "URL", description = "JDBC URL of the target, as --source-url.")
+    String targetUrl;
     @Option(names = "--target-user", required = true, description = "Target user.")
     String targetUser;
     @Option(names = "--target-password", paramLabel = "PASSWORD", description = "Target password (see --source-password).")
@@ -82,14 +71,25 @@ public final class VerifyCommand implements Callable<Integer> {
     String targetPasswordEnv;
     @Option(names = "--target-password-file", paramLabel = "FILE", description = "Read the target password from the first line of FILE.")
     Path targetPasswordFile;
-    @Option(names = "--target-database", paramLabel = "DB", description = "Database to connect to on the target (as --source-database).")
-    String targetDatabase;
+
+    // Deprecated spellings (before --source-url/--target-url): still accepted, hidden from --help, warned about.
+    @Option(names = "--source-type", hidden = true) String sourceType;
+    @Option(names = "--source-host", hidden = true) String sourceHost;
+    @Option(names = "--source-port", hidden = true) Integer sourcePort;
+    @Option(names = "--source-database", hidden = true) String sourceDatabase;
+    @Option(names = "--target-type", hidden = true) String targetType;
+    @Option(names = "--target-host", hidden = true) String targetHost;
+    @Option(names = "--target-port", hidden = true) Integer targetPort;
+    @Option(names = "--target-database", hidden = true) String targetDatabase;
 
     // ---- selection ----------------------------------------------------------------------------------------------
-    @Option(names = "--tables", paramLabel = "RULES",
+    @Option(names = "--include", paramLabel = "RULES",
             description = "OMS matching rules selecting source tables, e.g. 'shop.*,crm.customer' and renames 'db.t=db2.t2' "
                     + "(PostgreSQL: schema.table). Required unless --only-inconsistent is given.")
     String tables;
+    /** Deprecated spelling of --include. */
+    @Option(names = "--tables", hidden = true)
+    String tablesDeprecated;
     @Option(names = "--exclude", paramLabel = "RULES", description = "OMS matching rules of tables to leave out.")
     String exclude;
     @Option(names = "--only-inconsistent", paramLabel = "KEYS_FILE",
@@ -199,16 +199,23 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (tablesDeprecated != null) {
+            if (tables != null) {
+                throw new VerifyException("Give --include only (--tables is its deprecated spelling)");
+            }
+            err.println("warning: --tables is deprecated; use --include");
+            tables = tablesDeprecated;
+        }
         if (tables == null && onlyInconsistent == null) {
-            throw new VerifyException("Give --tables RULES (which tables to verify) or --only-inconsistent KEYS_FILE");
+            throw new VerifyException("Give --include RULES (which tables to verify) or --only-inconsistent KEYS_FILE");
         }
         if (!stringKeyOrder.equals("binary") && !stringKeyOrder.equals("native")) {
             throw new VerifyException("--string-key-order must be binary or native, not '" + stringKeyOrder + "'");
         }
-        Endpoint source = new Endpoint("source", VerifierDialect.forName(sourceType), sourceHost, sourcePort, sourceUser,
-                password("source", sourcePassword, sourcePasswordEnv, sourcePasswordFile), sourceDatabase);
-        Endpoint target = new Endpoint("target", VerifierDialect.forName(targetType), targetHost, targetPort, targetUser,
-                password("target", targetPassword, targetPasswordEnv, targetPasswordFile), targetDatabase);
+        Endpoint source = EndpointOptions.resolve("source", sourceUrl, new EndpointOptions.Legacy(sourceType, sourceHost, sourcePort,
+                sourceDatabase), sourceUser, password("source", sourcePassword, sourcePasswordEnv, sourcePasswordFile), err);
+        Endpoint target = EndpointOptions.resolve("target", targetUrl, new EndpointOptions.Legacy(targetType, targetHost, targetPort,
+                targetDatabase), targetUser, password("target", targetPassword, targetPasswordEnv, targetPasswordFile), err);
         VerifyOptions o = options();
         Progress progress = progress();
         VerifyReport report;
@@ -220,7 +227,7 @@ public final class VerifyCommand implements Callable<Integer> {
             } else {
                 List<TableMapping> selected = v.select(ObjectMatcher.parse(tables, exclude));
                 if (selected.isEmpty()) {
-                    throw new VerifyException("No source table matches --tables '" + tables + "'"
+                    throw new VerifyException("No source table matches --include '" + tables + "'"
                             + (exclude == null ? "" : " and --exclude '" + exclude + "'") + " on the " + source);
                 }
                 report = v.verify(selected);

@@ -28,7 +28,7 @@ public record Endpoint(String role, VerifierDialect dialect, String host, int po
         } catch (SQLException e) {
             throw new VerifyException("Cannot connect to the " + role + " " + dialect.name() + " database at " + host + ":"
                     + port + " as user '" + user + "': " + safeMessage(e) + ". Please " + dialect.connectHint()
-                    + " (options --" + role + "-host/--" + role + "-port/--" + role + "-user/--" + role + "-password*).", e);
+                    + " (options --" + role + "-url/--" + role + "-user/--" + role + "-password*).", e);
         }
     }
 

@@ -31,9 +31,12 @@ final class HarnessOptions {
             "  --rest-port N              first worker's REST port (default 38083; the second takes N+1)",
             "  --run-dir DIR              logs and state of this run (default bench/faults/target/run)",
             "  --report FILE              write the markdown report there too",
-            "  --keep-seekdb              leave the private seekdb running at the end");
+            "  --keep-seekdb              leave the private seekdb running at the end",
+            "  --sink-prop KEY=VALUE      extra sink setting (repeatable), e.g. offsets.storage.table=obkc_sink_state.kafka_offsets");
 
     long seed = System.currentTimeMillis();
+    /** Extra sink connector settings (--sink-prop), applied last. */
+    java.util.Map<String, String> sinkProps = new java.util.LinkedHashMap<>();
     List<int[]> topologies = new ArrayList<>(List.of(new int[] {1, 1}, new int[] {4, 1}, new int[] {1, 2}, new int[] {4, 2}));
     int workerKills = 10;
     int seekdbRestarts = 2;
@@ -104,6 +107,13 @@ final class HarnessOptions {
                     switch (a) {
                         case "--topologies" -> o.topologies = topologies(v);
                         case "--seed" -> o.seed = Long.parseLong(v);
+                        case "--sink-prop" -> {
+                            int eq = v.indexOf('=');
+                            if (eq <= 0) {
+                                throw new IllegalArgumentException("--sink-prop takes KEY=VALUE, not " + v);
+                            }
+                            o.sinkProps.put(v.substring(0, eq), v.substring(eq + 1));
+                        }
                         case "--worker-kills" -> o.workerKills = Integer.parseInt(v);
                         case "--seekdb-restarts" -> o.seekdbRestarts = Integer.parseInt(v);
                         case "--conn-kills" -> o.connKills = Integer.parseInt(v);

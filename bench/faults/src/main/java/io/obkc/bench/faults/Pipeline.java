@@ -84,6 +84,7 @@ final class Pipeline {
         c.put("errors.log.enable", "true");
         c.put("errors.log.include.messages", "false");
         converters(c);
+        c.putAll(o.sinkProps);
         return c;
     }
 

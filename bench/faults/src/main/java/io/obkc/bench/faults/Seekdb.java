@@ -54,12 +54,37 @@ final class Seekdb {
     /** Starts the instance when nothing answers on its port, then creates the sink's user. */
     void ensureUp() throws IOException, SQLException {
         if (!ping()) {
+            if (o.privateTarget) {
+                wipePrivateStore();
+            }
             start();
         }
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("CREATE USER IF NOT EXISTS '" + SINK_USER + "'@'%' IDENTIFIED BY '" + SINK_PASSWORD + "'");
             s.execute("GRANT ALL PRIVILEGES ON *.* TO '" + SINK_USER + "'@'%'");
         }
+    }
+
+    /**
+     * A private seekdb starts each run from an empty store. Reusing the store of an earlier run that restarted it with
+     * kill -9 left DROP DATABASE answering -4023 (EAGAIN) for longer than the harness's 120 s socket timeout, so setup
+     * failed before the first fault. Only a directory with the layout seekdb creates is emptied.
+     */
+    private void wipePrivateStore() throws IOException {
+        if (!Files.isDirectory(baseDir)) {
+            return;
+        }
+        if (!Files.isDirectory(baseDir.resolve("store")) && !Files.exists(pidFile)) {
+            throw new IllegalStateException(baseDir + " exists but is not a seekdb base dir of the harness; choose another --private-seekdb-dir");
+        }
+        try (var paths = Files.walk(baseDir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(baseDir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Log.info("emptied the private seekdb's base dir " + baseDir + " (a fresh store for this run)");
     }
 
     private void start() throws IOException {

@@ -90,7 +90,39 @@ final class BenchRows {
             .field("ts_ns", Schema.OPTIONAL_INT64_SCHEMA)
             .build();
 
+    /** Debezium's transaction topic, {@code <topic.prefix>.transaction}: row topics are {@code <prefix>.<collection>}. */
+    static final String TRANSACTION_TOPIC = TOPIC_PREFIX + ".transaction";
+
+    private static final Schema COLLECTION_SCHEMA = SchemaBuilder.struct().name("event.collection").version(1)
+            .field("data_collection", Schema.STRING_SCHEMA).field("event_count", Schema.INT64_SCHEMA).build();
+
+    /** Debezium's BEGIN/END record of a transaction (io.debezium.connector.common.TransactionMetadataValue). */
+    static final Schema BOUNDARY_SCHEMA = SchemaBuilder.struct().name("io.debezium.connector.common.TransactionMetadataValue").version(1)
+            .field("status", Schema.STRING_SCHEMA).field("id", Schema.STRING_SCHEMA).field("ts_ms", Schema.INT64_SCHEMA)
+            .field("event_count", Schema.OPTIONAL_INT64_SCHEMA)
+            .field("data_collections", SchemaBuilder.array(COLLECTION_SCHEMA).optional().build()).build();
+
     private BenchRows() {
+    }
+
+    private static String transactionId(String topic, long id, int txSize) {
+        return topic + ":" + ((id - 1) / txSize);
+    }
+
+    /** Makes a snapshot envelope a change event (op=c) of a source transaction of txSize rows, with Debezium's transaction block. */
+    static void inTransaction(Struct envelope, String topic, long id, int txSize) {
+        envelope.getStruct("source").put("snapshot", "false");
+        envelope.put("op", "c");
+        long order = (id - 1) % txSize + 1;
+        envelope.put("transaction", new Struct(TRANSACTION_SCHEMA).put("id", transactionId(topic, id, txSize))
+                .put("total_order", order).put("data_collection_order", order));
+    }
+
+    /** The END record of the transaction that row id closes; its data collection is the row topic without the prefix. */
+    static Struct transactionEnd(String topic, long id, int txSize, long size, long tsMs) {
+        Struct c = new Struct(COLLECTION_SCHEMA).put("data_collection", topic.substring(TOPIC_PREFIX.length() + 1)).put("event_count", size);
+        return new Struct(BOUNDARY_SCHEMA).put("status", "END").put("id", transactionId(topic, id, txSize)).put("ts_ms", tsMs)
+                .put("event_count", size).put("data_collections", java.util.List.of(c));
     }
 
     static String topic() {
