@@ -83,7 +83,8 @@ class ConnectorPlanTest {
     @Test
     void reverseConnectorsUseTheOceanBaseSourceByClassNameAndUndoTheRenames() throws Exception {
         ConnectorPlan plan = new ConnectorPlan(mariadb(""));
-        assertThat(plan.reverseSource(List.of("crm2.customer"))).containsEntry("connector.class", "io.obkc.source.OceanBaseSourceConnector")
+        assertThat(plan.reverseSource(List.of("`crm2`.`customer`"))).containsEntry("connector.class", "io.obkc.source.OceanBaseSourceConnector")
+                .containsEntry("table.include.list", "`crm2`.`customer`")
                 .containsEntry("capture.mode", "changelog").containsEntry("snapshot.mode", "no_data");
         assertThat(plan.reverseSink(List.of("`crm2`.`customer`=`crm`.`customer`")))
                 .containsEntry("connection.url", "jdbc:mysql://127.0.0.1:3306/")

@@ -141,7 +141,8 @@ public final class ConnectorPlan {
         c.put("topic.prefix", p.reverseTopicPrefix());
         c.put("capture.mode", "changelog");
         c.put("snapshot.mode", "no_data");
-        c.put("table.include.list", targetTables.stream().map(Pattern::quote).collect(Collectors.joining(",")));
+        // OMS matching rules (backtick-quoted names), as the OceanBase source reads them.
+        c.put("table.include.list", String.join(",", targetTables));
         c.put("datatype.propagate.source.type", ".+");
         return c;
     }

@@ -421,7 +421,7 @@ public final class ProjectRunner {
         } catch (SQLException e) {
             throw new ProjectException("reading the selected tables: " + e.getMessage(), e);
         }
-        List<String> targetTables = tables.stream().map(t -> t.target().database() + "." + t.target().table()).toList();
+        List<String> targetTables = tables.stream().map(t -> quoteRule(t.target().database()) + "." + quoteRule(t.target().table())).toList();
         List<String> inverse = tables.stream().map(t -> quoteRule(t.target().database()) + "." + quoteRule(t.target().table()) + "="
                 + quoteRule(t.source().database()) + "." + quoteRule(t.source().table())).toList();
         ConnectorPlan plan = new ConnectorPlan(p);
