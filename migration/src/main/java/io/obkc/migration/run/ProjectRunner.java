@@ -396,12 +396,12 @@ public final class ProjectRunner {
     // ---- reverse ----------------------------------------------------------------------------------------------------
 
     /**
-     * Reverse incremental after switchover. NOT tested end to end: the OceanBase source connector is not merged yet.
+     * Reverse incremental after switchover. NOT tested end to end: no test has run it with the OceanBase source connector yet.
      * Loop-freedom by construction: the forward connectors are stopped at switchover (phase 3) and reverse refuses to
      * run while either is running, so no change is ever carried in both directions (docs/migration-guide.md).
      */
     public int reverse() {
-        out.println("WARNING: reverse incremental is NOT tested end to end (the OceanBase source connector is not merged yet).");
+        out.println("WARNING: reverse incremental is NOT tested end to end (no test has run it with the OceanBase source connector yet).");
         if (p.postgres()) {
             throw new ProjectException("reverse incremental into PostgreSQL needs a PostgreSQL sink, which this bundle does not have");
         }
