@@ -179,7 +179,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "reverse", description = "After switchover: OceanBase changes flow back to the MySQL-family source (NOT tested end to end yet).")
+    @Command(name = "reverse", description = "After switchover: OceanBase changes flow back to the MySQL-family source (one direction at a time: the forward connectors stay stopped).")
     static final class Reverse extends Sub {
         @Override
         public Integer call() {

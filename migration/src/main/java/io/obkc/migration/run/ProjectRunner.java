@@ -261,7 +261,7 @@ public final class ProjectRunner {
         out.println("  - check AUTO_INCREMENT / sequence next values on the target against the source's");
         out.println("  - grant the application users on the target");
         if (pr.steps.contains(Project.Step.REVERSE)) {
-            out.println("  - then: obkc-migrate reverse --project " + p.file() + " (NOT tested end to end yet, see docs)");
+            out.println("  - then: obkc-migrate reverse --project " + p.file() + " (one direction at a time, see docs)");
         }
         return OK;
     }
@@ -396,12 +396,13 @@ public final class ProjectRunner {
     // ---- reverse ----------------------------------------------------------------------------------------------------
 
     /**
-     * Reverse incremental after switchover. NOT tested end to end: no test has run it with the OceanBase source connector yet.
+     * Reverse incremental after switchover. Tested with a MariaDB source (MariaDbMigrationProjectIT), one direction at a time.
      * Loop-freedom by construction: the forward connectors are stopped at switchover (phase 3) and reverse refuses to
      * run while either is running, so no change is ever carried in both directions (docs/migration-guide.md).
      */
     public int reverse() {
-        out.println("WARNING: reverse incremental is NOT tested end to end (no test has run it with the OceanBase source connector yet).");
+        out.println("NOTE: reverse incremental runs one direction at a time (the forward connectors stay stopped); tested with MariaDB "
+                + "sources only; both directions at once are NOT supported (docs/migration-guide.md).");
         if (p.postgres()) {
             throw new ProjectException("reverse incremental into PostgreSQL needs a PostgreSQL sink, which this bundle does not have");
         }

@@ -45,6 +45,11 @@ class MariaDbMigrationProjectIT extends MigrationProjectITBase {
     }
 
     @Override
+    boolean reverseSupported() {
+        return true;
+    }
+
+    @Override
     void recreateSource() throws SQLException {
         source().recreateDatabase(sourceSchema());
         source().execute("DROP DATABASE IF EXISTS `obkc_mig_" + projectName() + "`");

@@ -59,6 +59,30 @@ abstract class MigrationProjectITBase {
         return "";
     }
 
+    /** Reverse incremental exists for MySQL-family sources only (no PostgreSQL sink). */
+    boolean reverseSupported() {
+        return false;
+    }
+
+    /** After switchover: changes made on OceanBase arrive on the old source; no forward connector runs meanwhile. */
+    private void reverse(String p, DatabaseEndpoint ob) throws Exception {
+        Run reverse = cli("reverse", "-p", p);
+        assertThat(reverse.exit()).as("reverse: %s", reverse).isZero();
+        assertThat(reverse.out()).contains("one direction at a time");
+        String t = targetDatabase();
+        ob.execute("INSERT INTO `" + t + "`.customers VALUES (777777, 'written on OceanBase', NULL)",
+                "UPDATE `" + t + "`.customers SET name = 'updated on OceanBase' WHERE id = 2",
+                "INSERT INTO `" + t + "`.orders VALUES (777777, 777777, 7.77)");
+        String s = sourceSchema();
+        org.awaitility.Awaitility.await("OceanBase changes on the old source").atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> rows(source(), s + ".orders").stream().anyMatch(r -> r.startsWith("777777 | "))
+                        && rows(source(), s + ".customers").stream().anyMatch(r -> r.startsWith("2 | updated on OceanBase")));
+        for (String table : List.of("customers", "orders", "events")) {
+            assertThat(rows(source(), s + "." + table)).as("old source %s after reverse", table).isEqualTo(rows(ob, t + "." + table));
+        }
+    }
+
     /** The keyless table needs REPLICA IDENTITY FULL on PostgreSQL. */
     void afterCreate(Statement st) throws SQLException {
     }
@@ -197,6 +221,9 @@ abstract class MigrationProjectITBase {
             assertThat(columns(ob, targetDatabase(), "events")).as("hidden key column dropped at switchover").containsExactly("a", "b");
 
             assertThat(connect.status(projectName() + "-source").connector().state()).isEqualTo("STOPPED");
+            if (reverseSupported()) {
+                reverse(p, ob);
+            }
             Run stop = cli("stop", "-p", p);
             assertThat(stop.exit()).as("stop: %s", stop).isZero();
             assertThat(connect.status(projectName() + "-sink").connector().state()).isEqualTo("STOPPED");
