@@ -425,6 +425,26 @@ public final class DevConnectCluster implements AutoCloseable {
         return out;
     }
 
+    /** The example files hard-code the default broker address for Debezium's schema history; that is substituted when the broker listens elsewhere. */
+    static final String EXAMPLES_BOOTSTRAP = "localhost:9092";
+
+    /** The banner's suggested commands, runnable as printed against this cluster's REST port and broker address. */
+    static List<String> tryLines(String rest, String bootstrap) {
+        String source = EXAMPLES_BOOTSTRAP.equals(bootstrap)
+                ? "curl -s -X POST -H 'Content-Type: application/json' --data @examples/mariadb-source.json " + rest + "/connectors"
+                : "sed 's/" + EXAMPLES_BOOTSTRAP + "/" + bootstrap + "/' examples/mariadb-source.json | "
+                        + "curl -s -X POST -H 'Content-Type: application/json' --data @- " + rest + "/connectors";
+        return List.of(
+            "[obkc-dev] Try (from the repository root):",
+            "[obkc-dev]   curl -s " + rest + "/connector-plugins",
+            "[obkc-dev]   " + source,
+            "[obkc-dev]   curl -s -X POST -H 'Content-Type: application/json' --data @examples/oceanbase-sink.json " + rest + "/connectors",
+            "[obkc-dev]   curl -s " + rest + "/connectors?expand=status",
+            "[obkc-dev] A whole migration project instead: obkc-migrate start --project <file> (docs/migration-guide.md).",
+            "[obkc-dev] Ctrl-C stops the worker and the broker.",
+            "");
+    }
+
     private void printReady() throws IOException, InterruptedException {
         if (!options.runWorker) {
             System.out.println("\n[obkc-dev] READY (broker only)");
@@ -449,15 +469,7 @@ public final class DevConnectCluster implements AutoCloseable {
             "[obkc-dev]   log file                  : " + dataDir.resolve("logs/dev-cluster.log"),
             "[obkc-dev]   plugins loaded            : " + ours.size() + " io.obkc / Debezium connector classes"
         };
-        String[] tryLines = {
-            "[obkc-dev] Try (from the repository root):",
-            "[obkc-dev]   curl -s " + rest + "/connector-plugins",
-            "[obkc-dev]   curl -s -X POST -H 'Content-Type: application/json' --data @examples/mariadb-source.json " + rest + "/connectors",
-            "[obkc-dev]   curl -s -X POST -H 'Content-Type: application/json' --data @examples/oceanbase-sink.json " + rest + "/connectors",
-            "[obkc-dev]   curl -s " + rest + "/connectors?expand=status",
-            "[obkc-dev] Ctrl-C stops the worker and the broker.",
-            ""
-        };
+        List<String> tryLines = tryLines(rest, bootstrapServers());
         for (String l : lines) {
             System.out.println(l);
         }

@@ -41,4 +41,14 @@ class DevConnectClusterOptionsTest {
         assertThatThrownBy(() -> DevConnectCluster.parse(new String[] {"--bootstrap-servers", "h:1"}))
                 .hasMessageContaining("--no-broker");
     }
+
+    @Test
+    void readyBannerSuggestsExamplesThatReachTheBrokerItStarted() {
+        String onOtherPorts = String.join("\n", DevConnectCluster.tryLines("http://localhost:18083", "localhost:19092"));
+        // The example files say localhost:9092; pasting the banner's command as printed must not point Debezium there.
+        assertThat(onOtherPorts).contains("sed 's/localhost:9092/localhost:19092/' examples/mariadb-source.json")
+                .contains("http://localhost:18083/connectors").doesNotContain("--data @examples/mariadb-source.json");
+        String onDefaults = String.join("\n", DevConnectCluster.tryLines("http://localhost:8083", "localhost:9092"));
+        assertThat(onDefaults).contains("--data @examples/mariadb-source.json http://localhost:8083/connectors");
+    }
 }

@@ -42,8 +42,9 @@ import picocli.CommandLine.Option;
                 "Exit codes: 0 all objects converted/applied, 1 some object failed, 2 bad input or unreachable database."})
 public final class SchemaMigrateCommand implements Callable<Integer> {
     static final int CONNECT_TIMEOUT_SECONDS = 10;
-    @Option(names = "--source-url", required = true, description = "JDBC URL of the source: jdbc:mysql://host:port/ (MySQL, MariaDB) "
-            + "or jdbc:postgresql://host:port/database")
+    // Not required by the parser: --apply-deferred works on the target and the state file alone.
+    @Option(names = "--source-url", description = "JDBC URL of the source: jdbc:mysql://host:port/ (MySQL, MariaDB) "
+            + "or jdbc:postgresql://host:port/database. Required unless --apply-deferred.")
     String sourceUrl;
     @Option(names = "--source-user", description = "Source user.")
     String sourceUser;
@@ -128,6 +129,9 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
     }
 
     private int migrate(PrintWriter out, PrintWriter err) throws IOException {
+        if (sourceUrl == null) {
+            throw new BadInput("--source-url is required (unless --apply-deferred)");
+        }
         boolean postgres = sourceUrl.startsWith("jdbc:postgresql:");
         if (!postgres && !sourceUrl.startsWith("jdbc:mysql:")) {
             throw new BadInput("--source-url must start with jdbc:mysql: or jdbc:postgresql:, got " + redact(sourceUrl));

@@ -79,7 +79,7 @@ class SchemaMigrateCommandIT {
         // The sink's ordering guard added its source-position column to a table while the migration ran.
         ob.execute("ALTER TABLE sm_cli_my_ob.parent ADD COLUMN __obkc_src_pos DECIMAL(38,0) NULL");
         for (String phase : List.of("after-full-load", "switchover")) {
-            Run d = run(concat(target(ob), new String[] {"--source-url", "jdbc:mysql://unused/", "--state-dir", state.toString(),
+            Run d = run(concat(target(ob), new String[] {"--state-dir", state.toString(),
                 "--apply-deferred", phase}));
             assertThat(d.exit).as(d.out + d.err).isZero();
             assertThat(d.out).contains(": CREATED").doesNotContain("FAILED");
@@ -87,7 +87,7 @@ class SchemaMigrateCommandIT {
         // Switchover dropped every helper: the hidden keys and the sink's column (checked in information_schema, not in our output).
         assertThat(io.obkc.testing.SqlAssertions.rows(ob, "sm_cli_my_ob", "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS "
                 + "WHERE TABLE_SCHEMA = 'sm_cli_my_ob' AND COLUMN_NAME LIKE '\\_\\_obkc\\_%'")).isEmpty();
-        Run twice = run(concat(target(ob), new String[] {"--source-url", "jdbc:mysql://unused/", "--state-dir", state.toString(),
+        Run twice = run(concat(target(ob), new String[] {"--state-dir", state.toString(),
             "--apply-deferred", "switchover"}));
         assertThat(twice.exit).as(twice.out + twice.err).isZero();
         assertThat(twice.out).contains("HIDDEN_KEY sm_cli_my_ob.no_pk.__obkc_pk: ALREADY_DROPPED").doesNotContain(": DROPPED");
