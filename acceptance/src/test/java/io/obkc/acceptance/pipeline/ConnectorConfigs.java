@@ -2,7 +2,6 @@ package io.obkc.acceptance.pipeline;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.obkc.testing.DatabaseEndpoint;
 
@@ -17,24 +16,7 @@ final class ConnectorConfigs {
 
     static Map<String, String> mariadbSource(DatabaseEndpoint mariadb, String bootstrap, String topicPrefix, String database) {
         Map<String, String> c = jsonConverters();
-        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        c.put("tasks.max", "1");
-        c.put("database.hostname", mariadb.host());
-        c.put("database.port", String.valueOf(mariadb.port()));
-        c.put("database.user", mariadb.user());
-        c.put("database.password", mariadb.password());
-        c.put("database.server.id", String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 1_000_000)));
-        c.put("topic.prefix", topicPrefix);
-        c.put("database.include.list", database);
-        c.put("include.schema.changes", "true");
-        c.put("schema.history.internal.kafka.bootstrap.servers", bootstrap);
-        c.put("schema.history.internal.kafka.topic", topicPrefix + "-schema-history");
-        c.put("schema.history.internal.store.only.captured.databases.ddl", "true");
-        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
-        // Other suites share the server; their DDL is none of this pipeline's business.
-        c.put("schema.history.internal.skip.unparseable.ddl", "true");
-        c.put("datatype.propagate.source.type", ".+");
-        c.put("snapshot.mode", "initial");
+        c.putAll(io.obkc.testing.DebeziumSources.mariadb(mariadb, bootstrap, topicPrefix, database));
         return c;
     }
 

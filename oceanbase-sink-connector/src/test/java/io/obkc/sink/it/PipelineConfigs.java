@@ -2,7 +2,6 @@ package io.obkc.sink.it;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.obkc.testing.DatabaseEndpoint;
 
@@ -13,29 +12,7 @@ final class PipelineConfigs {
 
     /** Debezium's MariaDB connector capturing one database, with its schema history on the test broker. */
     static Map<String, String> mariadb(DatabaseEndpoint mariadb, String bootstrapServers, String topicPrefix, String database) {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        c.put("tasks.max", "1");
-        c.put("database.hostname", mariadb.host());
-        c.put("database.port", String.valueOf(mariadb.port()));
-        c.put("database.user", mariadb.user());
-        c.put("database.password", mariadb.password());
-        // Server ids must be unique among the server's replicas; concurrent or earlier runs must not collide.
-        c.put("database.server.id", String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 1_000_000)));
-        c.put("topic.prefix", topicPrefix);
-        c.put("database.include.list", database);
-        c.put("include.schema.changes", "true");
-        c.put("schema.history.internal.kafka.bootstrap.servers", bootstrapServers);
-        c.put("schema.history.internal.kafka.topic", topicPrefix + "-schema-history");
-        // Only the captured database's DDL: other databases on the server are none of this pipeline's business.
-        c.put("schema.history.internal.store.only.captured.databases.ddl", "true");
-        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
-        // The test servers are shared with other suites whose DDL (e.g. MariaDB CHECK/generated columns) Debezium's parser rejects.
-        c.put("schema.history.internal.skip.unparseable.ddl", "true");
-        // Lengths, precisions and signedness ride along as schema parameters; the sink sizes and widens columns from them.
-        c.put("datatype.propagate.source.type", ".+");
-        c.put("snapshot.mode", "initial");
-        return c;
+        return io.obkc.testing.DebeziumSources.mariadb(mariadb, bootstrapServers, topicPrefix, database);
     }
 
     /**

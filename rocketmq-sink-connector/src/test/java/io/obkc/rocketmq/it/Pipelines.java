@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.obkc.testing.DatabaseEndpoint;
 
@@ -15,25 +14,9 @@ final class Pipelines {
     }
 
     static Map<String, String> mariadbSource(DatabaseEndpoint mariadb, String bootstrapServers, String topicPrefix, String database) {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        c.put("tasks.max", "1");
-        c.put("database.hostname", mariadb.host());
-        c.put("database.port", String.valueOf(mariadb.port()));
-        c.put("database.user", mariadb.user());
-        c.put("database.password", mariadb.password());
-        // Server ids must be unique among the server's replicas; concurrent or earlier runs must not collide.
-        c.put("database.server.id", String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 1_000_000)));
-        c.put("topic.prefix", topicPrefix);
-        c.put("database.include.list", database);
+        Map<String, String> c = io.obkc.testing.DebeziumSources.mariadb(mariadb, bootstrapServers, topicPrefix, database);
         c.put("include.schema.changes", "false");
-        c.put("schema.history.internal.kafka.bootstrap.servers", bootstrapServers);
-        c.put("schema.history.internal.kafka.topic", topicPrefix + "-schema-history");
-        c.put("schema.history.internal.store.only.captured.databases.ddl", "true");
-        c.put("schema.history.internal.store.only.captured.tables.ddl", "true");
-        // The test servers are shared with other suites whose DDL Debezium's parser may reject.
-        c.put("schema.history.internal.skip.unparseable.ddl", "true");
-        c.put("snapshot.mode", "initial");
+        c.remove("datatype.propagate.source.type");
         return c;
     }
 
