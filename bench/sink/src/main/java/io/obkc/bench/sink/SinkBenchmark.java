@@ -550,9 +550,11 @@ public final class SinkBenchmark {
         b.append("# Sink benchmark: OBKC OceanBaseSinkConnector vs Debezium JDBC sink\n\n");
         b.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (shared), target ").append(ob).append(".\n\n");
-        b.append(String.format(Locale.ROOT, "- Data: %,d Debezium snapshot envelopes (op=r) of %s (%s), lz4-compressed; "
-                + "produced by a Kafka producer (not by a Debezium source).\n", opt.rows(), BenchRows.describeTable().get("table"),
-                BenchRows.describeTable().get("columns")));
+        b.append(String.format(Locale.ROOT, "- Data: %,d Debezium %s of %s (%s), lz4-compressed; "
+                + "produced by a Kafka producer (not by a Debezium source).\n", opt.rows(),
+                opt.txSize() > 0 ? "change events (op=c) in source transactions of " + opt.txSize()
+                        + " rows, with the transaction block and END records on " + BenchRows.TRANSACTION_TOPIC : "snapshot envelopes (op=r)",
+                BenchRows.describeTable().get("table"), BenchRows.describeTable().get("columns")));
         b.append("- Format `json`: JsonConverter with schemas.enable=true (about 5.5 KB per record, mostly the inline schema), as the worker sees "
                 + "Debezium output with that converter. Format `id`: the record carries only the id and a benchmark converter rebuilds the same "
                 + "envelope Struct, so the run measures the sinks without JSON parsing.\n");
@@ -720,6 +722,10 @@ public final class SinkBenchmark {
                 }
                 default -> throw new IllegalArgumentException("Unknown option " + a + " (see --help)");
             }
+        }
+        if (txSize > 0 && !formats.equals(List.of("json"))) {
+            // The id format's converter rebuilds row envelopes only; the END records of the transaction topic need JSON.
+            throw new IllegalArgumentException("--tx-size works with --formats json only");
         }
         return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples, keep, txSize);
     }
