@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.awaitility.Awaitility;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -164,6 +165,11 @@ class OceanBaseSinkTaskIT {
     @Test
     void recoversWhenItsConnectionIsKilled() throws Exception {
         task.put(List.of(upsert(0, 1, "a")));
+        // The first batch is written on the writer thread: wait for it, then for the task's session to be listed,
+        // before killing it (CI once killed nothing because the kill ran before the session was there).
+        assertThat(preCommit()).containsEntry(TP, new OffsetAndMetadata(1));
+        Awaitility.await("a session of " + TASK_USER + " in the process list").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> !sinkSessionIds().isEmpty());
         int killed = killSinkSessions();
         assertThat(killed).as("sink sessions killed").isPositive();
         List<SinkRecord> more = new ArrayList<>();
@@ -463,16 +469,23 @@ class OceanBaseSinkTaskIT {
         }
     }
 
+    /** The ids of the task user's sessions, from the process list. */
+    private List<Long> sinkSessionIds() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = ob.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + TASK_USER + "'")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
     /** Kills every session of the task's user, as a proxy restart or a network cut would. */
     private int killSinkSessions() throws Exception {
         int killed = 0;
+        List<Long> ids = sinkSessionIds();
         try (Connection c = ob.connect(); Statement s = c.createStatement()) {
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + TASK_USER + "'")) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
             for (long id : ids) {
                 s.execute("KILL " + id);
                 killed++;
