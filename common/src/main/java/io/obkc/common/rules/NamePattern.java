@@ -83,6 +83,48 @@ public final class NamePattern {
         return caseSensitive;
     }
 
+    /**
+     * A Java regular expression that matches exactly the names this pattern matches, for filters that only take regular
+     * expressions (Debezium's include lists). Case-insensitive patterns compare with {@code (?iu)}, which agrees with
+     * this class's folding for the names databases allow. Every character other than a letter or digit is written as
+     * {@code \x{..}}, so the expression contains no comma and survives comma-separated lists.
+     *
+     * @param wildcardsSkipDots when true, no wildcard ({@code *}, {@code ?}, {@code [...]}) consumes a '.': for the database part of a
+     *        {@code database.table} text, so a wildcard cannot reach into the table part
+     */
+    public String toRegex(boolean wildcardsSkipDots) {
+        String any = wildcardsSkipDots ? "[^.]" : "[\\s\\S]";
+        StringBuilder regex = new StringBuilder(caseSensitive ? "(?-iu:" : "(?iu:");
+        for (PatternElement element : elements) {
+            if (element instanceof PatternElement.Literal literal) {
+                literal.text().codePoints().forEach(cp -> appendCodePoint(regex, cp));
+            } else if (element instanceof PatternElement.AnyRun) {
+                regex.append(any).append('*');
+            } else if (element instanceof PatternElement.AnyChar) {
+                regex.append(any);
+            } else if (element instanceof PatternElement.CharClass charClass) {
+                regex.append(wildcardsSkipDots ? "(?![.])" : "").append(charClass.negated() ? "[^" : "[");
+                for (PatternElement.CodePointRange range : charClass.ranges()) {
+                    appendCodePoint(regex, range.first());
+                    if (range.last() != range.first()) {
+                        regex.append('-');
+                        appendCodePoint(regex, range.last());
+                    }
+                }
+                regex.append(']');
+            }
+        }
+        return regex.append(')').toString();
+    }
+
+    private static void appendCodePoint(StringBuilder regex, int codePoint) {
+        if (codePoint < 128 && Character.isLetterOrDigit(codePoint)) {
+            regex.append((char) codePoint);
+        } else {
+            regex.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
+        }
+    }
+
     /** The pattern as written in its rule. */
     @Override
     public String toString() {

@@ -137,6 +137,39 @@ public final class ObjectMatcher {
         return includeRules.isEmpty();
     }
 
+    /**
+     * One Java regular expression over {@code database.table} that matches (with {@link java.util.regex.Matcher#matches()})
+     * exactly the objects {@link #matches} selects, for filters that only take regular expressions, such as Debezium's
+     * {@code table.include.list}: the include rules as alternatives, behind a negative look-ahead of the exclude rules.
+     * It contains no comma. The database and table parts are joined with a '.', as Debezium writes a MySQL table's
+     * identifier, and wildcards of the database part never consume a '.'. A database name that itself contains '.'
+     * makes that text ambiguous (as it is in Debezium): such a database is selected only by a rule that names it
+     * literally.
+     * A blank include list gives an expression that matches nothing.
+     */
+    public String toQualifiedNameRegex() {
+        if (includeRules.isEmpty()) {
+            return "(?!)";
+        }
+        StringBuilder regex = new StringBuilder();
+        if (!excludeRules.isEmpty()) {
+            regex.append("(?!").append(alternatives(excludeRules)).append("$)");
+        }
+        return regex.append(alternatives(includeRules)).toString();
+    }
+
+    private static String alternatives(List<MatchRule> rules) {
+        StringBuilder regex = new StringBuilder("(?:");
+        for (int i = 0; i < rules.size(); i++) {
+            MatchRule rule = rules.get(i);
+            if (i > 0) {
+                regex.append('|');
+            }
+            regex.append(rule.databasePattern().toRegex(true)).append("\\.").append(rule.tablePattern().toRegex(false));
+        }
+        return regex.append(')').toString();
+    }
+
     @Override
     public String toString() {
         return "ObjectMatcher{include=" + includeRules.stream().map(MatchRule::text).toList()

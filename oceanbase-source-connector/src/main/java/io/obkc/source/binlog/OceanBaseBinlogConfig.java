@@ -2,6 +2,7 @@ package io.obkc.source.binlog;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,6 +13,9 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+
+import io.obkc.common.rules.ObjectMatcher;
+import io.obkc.common.rules.RuleSyntaxException;
 
 /**
  * Settings of {@code capture.mode=binlog}: capture from the OceanBase Binlog Service (obbinlog) through ODP with
@@ -57,6 +61,23 @@ public final class OceanBaseBinlogConfig extends AbstractConfig {
     private static final String HISTORY = "Schema history";
     private static final String TYPES = "Types";
 
+    /** Checks that a rule list parses, naming the bad rule and what to fix. */
+    private static final ConfigDef.Validator MATCHING_RULES = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                ObjectMatcher.parse(value == null ? "" : value.toString(), "");
+            } catch (RuleSyntaxException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "matching rules (docs/matching-rules.md)";
+        }
+    };
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Host of the ODP (OBProxy) in front of the OceanBase cluster whose tenant has a binlog in the OceanBase Binlog Service. "
@@ -99,11 +120,13 @@ public final class OceanBaseBinlogConfig extends AbstractConfig {
             .define(DATABASE_EXCLUDE_LIST, Type.STRING, "", Importance.LOW,
                     "Comma-separated regular expressions of databases not to capture; not together with " + DATABASE_INCLUDE_LIST + ".",
                     CAPTURE, 3, Width.LONG, "Excluded databases")
-            .define(TABLE_INCLUDE_LIST, Type.STRING, "", Importance.HIGH,
-                    "Comma-separated regular expressions of database.table to capture. Empty: every table of the captured databases.",
+            .define(TABLE_INCLUDE_LIST, Type.STRING, "", MATCHING_RULES, Importance.HIGH,
+                    "Tables to capture, as the bundle's matching rules (docs/matching-rules.md; the same rules as capture.mode=changelog, "
+                            + "e.g. shop.order_*, case-insensitive). Handed to Debezium as one equivalent regular expression. "
+                            + "Empty: every table of the captured databases.",
                     CAPTURE, 4, Width.LONG, "Tables")
-            .define(TABLE_EXCLUDE_LIST, Type.STRING, "", Importance.LOW,
-                    "Comma-separated regular expressions of database.table not to capture; not together with " + TABLE_INCLUDE_LIST + ".",
+            .define(TABLE_EXCLUDE_LIST, Type.STRING, "", MATCHING_RULES, Importance.LOW,
+                    "Tables not to capture, as matching rules; exclusion wins over " + TABLE_INCLUDE_LIST + ".",
                     CAPTURE, 5, Width.LONG, "Excluded tables")
             .define(SNAPSHOT_MODE, Type.STRING, "initial",
                     ValidString.in("initial", "initial_only", "no_data", "when_needed", "recovery", "always"), Importance.MEDIUM,
@@ -211,6 +234,22 @@ public final class OceanBaseBinlogConfig extends AbstractConfig {
             p.put(TENANT, tenant);
         }
         p.put(STRUCT_MAKER, OceanBaseSourceInfoStructMaker.class.getName());
+        p.remove(TABLE_EXCLUDE_LIST);
+        tableFilterRegex().ifPresentOrElse(regex -> p.put(TABLE_INCLUDE_LIST, regex), () -> p.remove(TABLE_INCLUDE_LIST));
         return p;
+    }
+
+    /**
+     * The matching rules of {@value #TABLE_INCLUDE_LIST} and {@value #TABLE_EXCLUDE_LIST} as the one regular expression
+     * Debezium's {@code table.include.list} takes (Debezium allows no include and exclude list together, and knows no
+     * wildcards); empty when neither is set, so Debezium captures every table of the captured databases.
+     */
+    Optional<String> tableFilterRegex() {
+        String include = getString(TABLE_INCLUDE_LIST);
+        String exclude = getString(TABLE_EXCLUDE_LIST);
+        if (include.isBlank() && exclude.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(ObjectMatcher.parse(include.isBlank() ? "*.*" : include, exclude).toQualifiedNameRegex());
     }
 }

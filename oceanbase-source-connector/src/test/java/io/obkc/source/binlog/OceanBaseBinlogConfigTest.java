@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+
+import io.debezium.relational.Selectors;
+import io.debezium.relational.TableId;
+import io.obkc.common.rules.ObjectMatcher;
+import io.obkc.common.rules.ObjectName;
 
 import io.obkc.source.OceanBaseSourceConfig;
 import io.obkc.testing.ConfigReferenceTable;
@@ -56,6 +62,46 @@ class OceanBaseBinlogConfigTest {
                 .containsEntry("snapshot.fetch.size", "2000")
                 .doesNotContainKey("table.include.list")
                 .doesNotContainKey("oceanbase.show.ddl.in.compat.mode");
+    }
+
+    /** Debezium's own table selector, built from the properties the task hands to Debezium. */
+    private static Predicate<TableId> debeziumSelector(Map<String, String> p) {
+        Map<String, String> d = new OceanBaseBinlogConfig(p).debeziumProperties(p);
+        assertThat(d).doesNotContainKey("table.exclude.list");
+        return Selectors.tableSelector().includeTables(d.get("table.include.list")).build();
+    }
+
+    @Test
+    void tablesAreChosenWithTheSharedMatchingRules() {
+        Map<String, String> p = minimal();
+        p.put("table.include.list", "shop.order_*, `crm,old`.customer");
+        p.put("table.exclude.list", "shop.order_archive*");
+        Predicate<TableId> selected = debeziumSelector(p);
+        ObjectMatcher rules = ObjectMatcher.parse(p.get("table.include.list"), p.get("table.exclude.list"));
+        for (String[] t : new String[][] {{"shop", "order_items"}, {"SHOP", "ORDER_ITEMS"}, {"shop", "order_archive_2020"},
+                {"shop", "orders"}, {"shopx", "order_1"}, {"crm,old", "customer"}, {"crm", "customer"}, {"shop", "order_"}}) {
+            assertThat(selected.test(new TableId(t[0], null, t[1]))).as("%s.%s", t[0], t[1])
+                    .isEqualTo(rules.matches(new ObjectName(t[0], t[1])));
+        }
+        assertThat(selected.test(new TableId("shop", null, "order_items"))).isTrue();
+        assertThat(selected.test(new TableId("shop", null, "order_archive_2020"))).isFalse();
+        assertThat(selected.test(new TableId("crm,old", null, "customer"))).isTrue();
+    }
+
+    @Test
+    void anExcludeListAloneKeepsEveryOtherTable() {
+        Map<String, String> p = minimal();
+        p.put("table.exclude.list", "*.tmp_*");
+        Predicate<TableId> selected = debeziumSelector(p);
+        assertThat(selected.test(new TableId("a", null, "t"))).isTrue();
+        assertThat(selected.test(new TableId("a", null, "tmp_1"))).isFalse();
+    }
+
+    @Test
+    void refusesABadRuleNamingTheKey() {
+        Map<String, String> p = minimal();
+        p.put("table.include.list", "shop.[");
+        assertThatThrownBy(() -> new OceanBaseBinlogConfig(p)).isInstanceOf(ConfigException.class).hasMessageContaining("table.include.list");
     }
 
     @Test
