@@ -48,10 +48,10 @@ public final class CdcBenchmark {
             JvmUsage.Window usage, double probeMeanMillis, double probeMaxMillis, long probeQueries, String workerMetrics, String check,
             String loadBefore, String loadAfter) {
         boolean keptUp() {
-            // Kept up: the writer offered the rate, the sink applied about as much over the window, and what was left at the
-            // end is less than two seconds of the rate.
-            return failure == null && offeredRowsPerSecond >= 0.95 * rate && appliedRowsPerSecond >= 0.95 * rate && lagRowsAtEnd <= 2L * rate
-                    && notVisible == 0;
+            // Kept up: the writer offered the rate, what was left at the end is less than two seconds of the rate, and every row
+            // arrived. A pipeline that applies less than it is offered accumulates lag, so the lag at the end catches it;
+            // comparing applied with offered rows/s instead would fail short windows for a latency that merely grew by 0.5 s.
+            return failure == null && offeredRowsPerSecond >= 0.95 * rate && lagRowsAtEnd < 2L * rate && notVisible == 0;
         }
     }
 
@@ -421,8 +421,8 @@ public final class CdcBenchmark {
         b.append(String.format(Locale.ROOT, "- Latency of every measured row = first time the probe saw it on seekdb − the time its transaction's "
                 + "commit() returned on MariaDB (same JVM clock). Probe: `SELECT id ... ORDER BY id DESC LIMIT 1` every %d ms (rows arrive in id "
                 + "order); latencies are high by up to one probe interval plus one probe query.\n", opt.probeIntervalMillis()));
-        b.append("- Kept up: the writer offered ≥ 95 % of the rate, the sink applied ≥ 95 % of it over the window, and less than 2 s of rows "
-                + "were not yet visible when the writer stopped.\n");
+        b.append("- Kept up: the writer offered ≥ 95 % of the rate, less than 2 s of rows were not yet visible when the writer stopped, "
+                + "and every row arrived. Applied rows/s is shown next to offered rows/s.\n");
         b.append("- Worker CPU: process CPU time (OperatingSystemMXBean) minus the writer's and the probe's threads, over the measured window; "
                 + "GC: GarbageCollectorMXBeans, count and collection time over the window.\n");
         b.append("- Settings: sink ").append(opt.sinkProps().isEmpty() ? "(defaults)" : opt.sinkProps()).append(", source ")
