@@ -645,15 +645,28 @@ public final class SinkBenchmark {
                     + "rows generated and connections opened before the clock starts. The best verified shape is the limit; "
                     + "measured once per partition count, in the position of `jdbc-limit` in --sinks.\n");
             b.append("\n## Sinks as a percentage of the target's own limit\n\n");
-            b.append("| format | partitions / tasks | limit rows/s (best shape) | sink | sink rows/s | % of limit |\n|---|---|---|---|---|---|\n");
+            // One row per format and partition count, the sinks side by side (a sink listed twice: its first run).
+            List<String> sinks = opt.sinks().stream().filter(x -> !x.equals(LIMIT)).distinct().toList();
+            b.append("| format | partitions / tasks | limit rows/s (best shape) |");
+            sinks.forEach(x -> b.append(' ').append(x).append(" rows/s (% of limit) |"));
+            b.append("\n|---|---|---|").append("---|".repeat(sinks.size())).append('\n');
+            List<String> rowsSeen = new ArrayList<>();
             for (Result r : results) {
-                if (r.isLimit()) {
+                String key = r.format() + "/" + r.partitions();
+                if (r.isLimit() || rowsSeen.contains(key)) {
                     continue;
                 }
+                rowsSeen.add(key);
                 Result limit = bestLimit(results, r.partitions());
-                b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |\n", r.format(), r.partitions(),
-                        limit == null ? "–" : String.format(Locale.ROOT, "%,.0f (%s)", limit.rowsPerSecond(), limit.sink()), r.sink(),
-                        r.good() ? String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()) : "FAILED or WRONG", percentOfLimit(r, limit)));
+                b.append(String.format(Locale.ROOT, "| %s | %d | %s |", r.format(), r.partitions(),
+                        limit == null ? "–" : String.format(Locale.ROOT, "%,.0f (%s)", limit.rowsPerSecond(), limit.sink())));
+                for (String sink : sinks) {
+                    Result x = results.stream().filter(y -> y.sink().equals(sink) && y.format().equals(r.format()) && y.partitions() == r.partitions())
+                            .findFirst().orElse(null);
+                    b.append(' ').append(x == null ? "–" : x.good() ? String.format(Locale.ROOT, "%,.0f (%s)", x.rowsPerSecond(), percentOfLimit(x, limit))
+                            : "FAILED or WRONG").append(" |");
+                }
+                b.append('\n');
             }
         }
         b.append("\n## Every run\n");
