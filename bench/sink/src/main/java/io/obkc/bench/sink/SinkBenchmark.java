@@ -62,7 +62,7 @@ public final class SinkBenchmark {
 
     record Options(long rows, List<String> formats, List<Integer> partitions, List<String> sinks, int maxPollRecords, int batchSize, Duration timeout,
             Path jfrDir, Path latest, Path archiveDir, Map<String, String> obkcProps, Map<String, String> debeziumProps, int samples, boolean keep,
-            int txSize) {
+            int txSize, List<Integer> limitRowsPerStatement, int limitRowsPerTransaction) {
     }
 
     /** CPU seconds spent during a run: the sink's task threads, this whole JVM (broker and worker included), the database server. */
@@ -78,7 +78,18 @@ public final class SinkBenchmark {
         double rowsPerSecond() {
             return failure == null ? rows / seconds : 0;
         }
+
+        boolean isLimit() {
+            return sink.startsWith(LIMIT);
+        }
+
+        boolean good() {
+            return failure == null && check.startsWith("OK");
+        }
     }
+
+    /** The peer that is not a sink: the same rows written by a plain JDBC client (JdbcLimit), the target's own limit. */
+    static final String LIMIT = "jdbc-limit";
 
     private final Options opt;
     private final DatabaseEndpoint ob;
@@ -87,6 +98,8 @@ public final class SinkBenchmark {
     /** Per topic, the id of the last record produced to each partition: the rows whose arrival says a partition is done. */
     private final Map<String, java.util.concurrent.atomic.AtomicLongArray> lastIdPerPartition = new HashMap<>();
     private long expectedChecksum;
+    /** Numbers every sink run of this program, so a sink listed twice gets a fresh connector name, consumer group and database. */
+    private int runNumber;
 
     private SinkBenchmark(Options opt, DatabaseEndpoint ob, ConnectTestBed bed) {
         this.opt = opt;
@@ -124,6 +137,13 @@ public final class SinkBenchmark {
             String topic = BenchRows.topic() + "." + format + ".p" + p;
             produceSeconds.put(format + " format, " + p + "-partition topic", produce(topic, p, format));
             for (String sink : opt.sinks()) {
+                if (sink.equals(LIMIT)) {
+                    // The limit does not read Kafka, so it is the same for every format: measured once per partition count.
+                    if (results.stream().noneMatch(x -> x.isLimit() && x.partitions() == p)) {
+                        results.addAll(runLimit(p));
+                    }
+                    continue;
+                }
                 Result r = runSink(sink, topic, p, format);
                 results.add(r);
                 say(String.format(Locale.ROOT, "RESULT %s %s p=%d: %s", sink, format, p,
@@ -146,7 +166,7 @@ public final class SinkBenchmark {
             Files.writeString(f, report);
             say("wrote " + f);
         }
-        boolean allGood = results.stream().allMatch(r -> r.failure() == null && r.check().startsWith("OK"));
+        boolean allGood = results.stream().allMatch(Result::good);
         return allGood ? 0 : 1;
     }
 
@@ -309,8 +329,11 @@ public final class SinkBenchmark {
     }
 
     private Result runSink(String sink, String topic, int partitions, String format) throws Exception {
-        String db = "bench_" + sink.replace('-', '_') + "_" + format + "_p" + partitions;
-        String name = sink + "-" + format + "-p" + partitions;
+        // The run number keeps a sink listed twice from reusing the first run's connector name: Connect's consumer group is
+        // connect-<name>, and a reused group resumes at the committed offsets, so the second run would read nothing.
+        int run = ++runNumber;
+        String db = "bench_" + sink.replace('-', '_') + "_" + format + "_p" + partitions + "_" + run;
+        String name = sink + "-" + format + "-p" + partitions + "-" + run;
         ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
         Map<String, String> config = sinkConfig(sink, topic, partitions, format, db);
         say("== " + name + ": " + opt.rows() + " rows from " + topic + " into seekdb database " + db);
@@ -384,6 +407,54 @@ public final class SinkBenchmark {
             ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
         }
         return new Result(sink, format, partitions, opt.rows(), seconds, first, null, check, ddl, loadBefore, loadAfter, cpu);
+    }
+
+    /**
+     * The target's own limit: every shape of --limit-rows-per-statement writes all rows into a fresh database with plain
+     * JDBC (JdbcLimit), one thread per partition, verified like the sinks' targets. The best verified shape is the limit.
+     */
+    private List<Result> runLimit(int partitions) throws Exception {
+        long g = System.nanoTime();
+        JdbcLimit limit = new JdbcLimit(ob, opt.rows(), partitions);
+        say(String.format(Locale.ROOT, "== %s: %,d rows generated for %d writer thread(s) in %.1f s (not counted)", LIMIT, opt.rows(), partitions, secondsSince(g)));
+        List<Result> out = new ArrayList<>();
+        for (int rowsPerStatement : opt.limitRowsPerStatement()) {
+            JdbcLimit.Shape shape = new JdbcLimit.Shape(rowsPerStatement, opt.limitRowsPerTransaction());
+            int n = ++runNumber;
+            String db = "bench_jdbc_limit_p" + partitions + "_s" + rowsPerStatement + "_" + n;
+            String label = LIMIT + " " + rowsPerStatement + "/" + opt.limitRowsPerTransaction();
+            ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
+            say("== " + label + " p=" + partitions + ": " + shape + " into seekdb database " + db);
+            String loadBefore = loadAverage();
+            Map<Long, Long> threadCpu0 = threadCpuNanos();
+            double jvmCpu0 = jvmCpuSeconds();
+            double dbCpu0 = databaseCpuSeconds();
+            double seconds;
+            String failure = null;
+            try {
+                seconds = limit.write(db, shape);
+            } catch (Exception e) {
+                seconds = Double.NaN;
+                failure = String.valueOf(e.getCause() != null ? e.getCause() : e);
+            }
+            Cpu cpu = new Cpu(threadCpuSeconds("jdbc-limit-writer", threadCpu0), jvmCpuSeconds() - jvmCpu0, databaseCpuSeconds() - dbCpu0);
+            String loadAfter = loadAverage();
+            String check = failure == null ? verify(db) : "not checked";
+            Result r = new Result(label, "no Kafka", partitions, opt.rows(), seconds, Double.NaN, failure, check, ddl(db), loadBefore, loadAfter, cpu);
+            say(String.format(Locale.ROOT, "RESULT %s p=%d: %s", label, partitions, failure != null ? "FAILED: " + failure
+                    : String.format(Locale.ROOT, "%,d rows in %.1f s = %,.0f rows/s; check: %s", r.rows(), seconds, r.rowsPerSecond(), check)));
+            if (!opt.keep()) {
+                ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** The best verified limit run for this partition count, or null. */
+    private static Result bestLimit(List<Result> results, int partitions) {
+        return results.stream().filter(x -> x.isLimit() && x.partitions() == partitions && x.good())
+                .max(java.util.Comparator.comparingDouble(Result::rowsPerSecond)).orElse(null);
     }
 
     /** The first failed task's trace (first lines), or null. */
@@ -567,25 +638,62 @@ public final class SinkBenchmark {
         if (!opt.obkcProps().isEmpty() || !opt.debeziumProps().isEmpty()) {
             b.append("- Extra properties: obkc ").append(opt.obkcProps()).append(", debezium ").append(opt.debeziumProps()).append('\n');
         }
-        b.append("\n| sink | format | partitions / tasks | rows | seconds | first row at (s) | rows/s | OBKC ÷ this | CPU s per 100k rows: task threads / JVM / seekdb | correctness | load avg before → after |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        if (results.stream().anyMatch(Result::isLimit)) {
+            b.append("- `jdbc-limit N/T`: the target's own limit, no Kafka: the same rows (same values) written by a plain JDBC client with the "
+                    + "driver properties and session settings of OBKC's sink connections, multi-row INSERT ... ON DUPLICATE KEY UPDATE of N rows, "
+                    + "a commit every T rows, one thread per partition (thread i writes the ids with id % partitions = i), into a fresh table; "
+                    + "rows generated and connections opened before the clock starts. The best verified shape is the limit; "
+                    + "measured once per partition count, in the position of `jdbc-limit` in --sinks.\n");
+            b.append("\n## Sinks as a percentage of the target's own limit\n\n");
+            // One row per format and partition count, the sinks side by side (a sink listed twice: its first run).
+            List<String> sinks = opt.sinks().stream().filter(x -> !x.equals(LIMIT)).distinct().toList();
+            b.append("| format | partitions / tasks | limit rows/s (best shape) |");
+            sinks.forEach(x -> b.append(' ').append(x).append(" rows/s (% of limit) |"));
+            b.append("\n|---|---|---|").append("---|".repeat(sinks.size())).append('\n');
+            List<String> rowsSeen = new ArrayList<>();
+            for (Result r : results) {
+                String key = r.format() + "/" + r.partitions();
+                if (r.isLimit() || rowsSeen.contains(key)) {
+                    continue;
+                }
+                rowsSeen.add(key);
+                Result limit = bestLimit(results, r.partitions());
+                b.append(String.format(Locale.ROOT, "| %s | %d | %s |", r.format(), r.partitions(),
+                        limit == null ? "–" : String.format(Locale.ROOT, "%,.0f (%s)", limit.rowsPerSecond(), limit.sink())));
+                for (String sink : sinks) {
+                    Result x = results.stream().filter(y -> y.sink().equals(sink) && y.format().equals(r.format()) && y.partitions() == r.partitions())
+                            .findFirst().orElse(null);
+                    b.append(' ').append(x == null ? "–" : x.good() ? String.format(Locale.ROOT, "%,.0f (%s)", x.rowsPerSecond(), percentOfLimit(x, limit))
+                            : "FAILED or WRONG").append(" |");
+                }
+                b.append('\n');
+            }
+        }
+        b.append("\n## Every run\n");
+        b.append("\n| sink | format | partitions / tasks | rows | seconds | first row at (s) | rows/s | OBKC ÷ this | % of JDBC limit | CPU s per 100k rows: task (or writer) threads / JVM / seekdb | correctness | load avg before → after |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Result obkc = results.stream().filter(x -> x.sink().equals("obkc") && x.partitions() == r.partitions() && x.format().equals(r.format())).findFirst().orElse(null);
-            String ratio = obkc == null || obkc.failure() != null || r.failure() != null ? "–"
+            String ratio = obkc == null || obkc.failure() != null || r.failure() != null || r.isLimit() ? "–"
                     : String.format(Locale.ROOT, "%.2f×", obkc.rowsPerSecond() / r.rowsPerSecond());
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %s | %s | %s | %s | %s | %s | %s → %s |\n", r.sink(), r.format(), r.partitions(), r.rows(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n", r.sink(), r.format(), r.partitions(), r.rows(),
                     r.failure() != null ? "–" : String.format(Locale.ROOT, "%.1f", r.seconds()),
                     Double.isNaN(r.firstRowSeconds()) ? "–" : String.format(Locale.ROOT, "%.1f", r.firstRowSeconds()),
-                    r.failure() != null ? "FAILED" : String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()), ratio, r.cpu().perRows(r.rows()),
+                    r.failure() != null ? "FAILED" : String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()), ratio,
+                    percentOfLimit(r, bestLimit(results, r.partitions())), r.cpu().perRows(r.rows()),
                     r.failure() != null ? "FAILED: " + r.failure().replace("|", "/") : r.check().replace("|", "/"), r.loadBefore(), r.loadAfter()));
         }
         b.append("\n## Target tables as each sink created them\n");
         Map<String, String> seen = new LinkedHashMap<>();
         for (Result r : results) {
-            seen.putIfAbsent(r.sink().startsWith("debezium") ? "debezium (both variants)" : r.sink(), r.ddl());
+            seen.putIfAbsent(r.sink().startsWith("debezium") ? "debezium (both variants)" : r.isLimit() ? LIMIT + " (created by the benchmark)" : r.sink(), r.ddl());
         }
         seen.forEach((sink, ddl) -> b.append("\n").append(sink).append(":\n\n```sql\n").append(ddl).append("\n```\n"));
         return b.toString();
+    }
+
+    private static String percentOfLimit(Result r, Result limit) {
+        return limit == null || !r.good() ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * r.rowsPerSecond() / limit.rowsPerSecond());
     }
 
     private static double jvmCpuSeconds() {
@@ -607,10 +715,15 @@ public final class SinkBenchmark {
      * runs; the worker's pool reuses threads across connectors, so only the growth since {@code before} counts.
      */
     private static double taskThreadCpuSeconds(String connector, Map<Long, Long> before) {
+        return threadCpuSeconds("task-thread-" + connector + "-", before);
+    }
+
+    /** CPU time threads whose names start with {@code prefix} used since {@code before}. */
+    private static double threadCpuSeconds(String prefix, Map<Long, Long> before) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith("task-thread-" + connector + "-")) {
+            if (t != null && t.getThreadName().startsWith(prefix)) {
                 total += Math.max(0, mx.getThreadCpuTime(t.getThreadId()) - before.getOrDefault(t.getThreadId(), 0L));
             }
         }
@@ -665,7 +778,9 @@ public final class SinkBenchmark {
         long rows = 1_000_000;
         List<Integer> partitions = List.of(1);
         List<String> formats = List.of("json");
-        List<String> sinks = List.of("obkc", "debezium-rewrite");
+        List<String> sinks = List.of("obkc", "debezium-rewrite", LIMIT);
+        List<Integer> limitRowsPerStatement = List.of(500, 1000, 5000);
+        int limitRowsPerTransaction = 5000;
         int maxPoll = 5000;
         int batch = 5000;
         Duration timeout = Duration.ofMinutes(30);
@@ -693,6 +808,8 @@ public final class SinkBenchmark {
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
                 case "--tx-size" -> txSize = Integer.parseInt(args[++i]);
+                case "--limit-rows-per-statement" -> limitRowsPerStatement = splitInts(args[++i]);
+                case "--limit-rows-per-transaction" -> limitRowsPerTransaction = Integer.parseInt(args[++i]);
                 case "--obkc-prop" -> put(obkc, args[++i]);
                 case "--debezium-prop" -> put(dbz, args[++i]);
                 case "-h", "--help" -> {
@@ -702,8 +819,15 @@ public final class SinkBenchmark {
                               --partitions 1,4         topic partition counts; tasks.max follows (default 1)
                               --formats json,id        json: JsonConverter with schemas (default); id: records carry only the id and a
                                                        benchmark converter rebuilds the envelope (sink cost without JSON parsing)
-                              --sinks a,b              obkc, obkc-aligned (transaction.aligned.enabled, needs --tx-size), debezium-rewrite (rewriteBatchedStatements=true), debezium (driver defaults)
-                                                       (default obkc,debezium-rewrite; plain debezium takes ~5 min per 1M rows)
+                              --sinks a,b              obkc, obkc-aligned (transaction.aligned.enabled, needs --tx-size), debezium-rewrite (rewriteBatchedStatements=true), debezium (driver defaults),
+                                                       jdbc-limit (the target's own limit: the same rows by plain JDBC, no Kafka; once per partition count)
+                                                       (default obkc,debezium-rewrite,jdbc-limit; plain debezium takes ~5 min per 1M rows);
+                                                       a sink listed twice runs twice, each time with a fresh connector name, consumer group and database
+                              --limit-rows-per-statement 500,1000,5000
+                                                       jdbc-limit: rows per INSERT ... ON DUPLICATE KEY UPDATE, each tried in turn (default 500,1000,5000);
+                                                       the best verified one is the limit
+                              --limit-rows-per-transaction N
+                                                       jdbc-limit: a commit every N rows (default 5000)
                               --max-poll-records N     consumer.override.max.poll.records for every sink (default 5000)
                               --batch-size N           batch.size of every sink (default 5000)
                               --timeout-minutes N      per sink run (default 30)
@@ -727,7 +851,13 @@ public final class SinkBenchmark {
             // The id format's converter rebuilds row envelopes only; the END records of the transaction topic need JSON.
             throw new IllegalArgumentException("--tx-size works with --formats json only");
         }
-        return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples, keep, txSize);
+        for (String sink : sinks) {
+            if (!sink.equals(LIMIT) && !sink.startsWith("obkc") && !sink.startsWith("debezium")) {
+                throw new IllegalArgumentException("Unknown sink " + sink + " (see --help)");
+            }
+        }
+        return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples, keep, txSize,
+                limitRowsPerStatement, limitRowsPerTransaction);
     }
 
     private static List<Integer> splitInts(String s) {
