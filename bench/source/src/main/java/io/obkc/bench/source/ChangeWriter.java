@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,7 +26,7 @@ import io.obkc.testing.DatabaseEndpoint;
 
 /**
  * Commits changes to the orders table at a fixed rate: {@code txPerSecond} transactions a second, each of
- * {@code rate / txPerSecond} changes (at least 1), for a fixed duration. Changes are 60 % inserts of new ids, 30 %
+ * {@code rate / txPerSecond} changes (at least 1), for a fixed duration, from one or more connections. Changes are 60 % inserts of new ids, 30 %
  * updates of loaded rows (ids 1..loadedRows, distinct within a transaction), 10 % deletes of rows this writer inserted
  * in an earlier transaction. Every insert and update writes {@code name = '<tag>-<seq>'}, so the consumer finds the
  * change's sequence number in the event's after image; a delete is found by its id (each id is deleted once).
@@ -72,32 +77,79 @@ final class ChangeWriter {
         }
     }
 
+    /** How many changes a run can write at most: the size of the per-change arrays. */
+    static int capacity(int rate, int durationSeconds, int txPerSecond, int writers) {
+        int perTx = Math.max(1, rate / txPerSecond);
+        double txRate = (double) rate / perTx;
+        return writers * (int) Math.ceil(txRate * durationSeconds / writers) * perTx;
+    }
+
+    /** What one writer connection did. */
+    private record Part(long startNanos, long endNanos, long[] durations, int transactions, int inserts, int updates, int deletes,
+            long maxBehindMs) {
+    }
+
     /**
+     * Runs {@code writers} connections that together commit {@code rate} changes/s (each its share of the transactions,
+     * interleaved), numbering changes from one shared sequence; each transaction takes a contiguous block of numbers.
+     *
      * @param deleteSeqById filled before each commit with the ids the transaction deletes and their changes' sequence
      *        numbers, so a concurrent consumer can match delete events
      */
-    Result run(String tag, int rate, int durationSeconds, int txPerSecond, long seed, Map<Long, Integer> deleteSeqById) throws SQLException {
+    Result run(String tag, int rate, int durationSeconds, int txPerSecond, int writers, long seed, Map<Long, Integer> deleteSeqById)
+            throws Exception {
         int perTx = Math.max(1, rate / txPerSecond);
         double txRate = (double) rate / perTx;
         long intervalNanos = (long) (1e9 / txRate);
-        int planned = (int) Math.ceil(txRate * durationSeconds) * perTx;
-        long[] commitMicros = new long[planned];
+        int capacity = capacity(rate, durationSeconds, txPerSecond, writers);
+        long[] commitMicros = new long[capacity];
         Arrays.fill(commitMicros, -1);
-        long[] durations = new long[(int) Math.ceil(txRate * durationSeconds)];
+        AtomicInteger sequence = new AtomicInteger();
+        long start = System.nanoTime() + 50_000_000L;
+        long end = start + durationSeconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Part>> parts = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            parts.add(pool.submit(() -> write(tag, writer, writers, perTx, start + writer * intervalNanos, end, intervalNanos * writers,
+                    seed + writer, sequence, commitMicros, deleteSeqById)));
+        }
+        pool.shutdown();
+        List<Part> done = new ArrayList<>();
+        try {
+            for (Future<Part> f : parts) {
+                done.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        int changes = sequence.get();
+        long stop = done.stream().mapToLong(Part::endNanos).max().orElse(start);
+        long[] durations = done.stream().flatMapToLong(d -> Arrays.stream(d.durations())).toArray();
+        return new Result(tag, changes, Arrays.copyOf(commitMicros, changes), start, stop, durations,
+                done.stream().mapToInt(Part::transactions).sum(), done.stream().mapToInt(Part::inserts).sum(),
+                done.stream().mapToInt(Part::updates).sum(), done.stream().mapToInt(Part::deletes).sum(),
+                done.stream().mapToLong(Part::maxBehindMs).max().orElse(0));
+    }
+
+    /** One connection's share: transactions due at first, first + interval, ... until end. */
+    private Part write(String tag, int writer, int writers, int perTx, long first, long end, long intervalNanos, long seed,
+            AtomicInteger sequence, long[] commitMicros, Map<Long, Integer> deleteSeqById) throws SQLException {
+        long[] durations = new long[(int) ((end - first) / intervalNanos) + 2];
         ArrayDeque<Long> deletable = new ArrayDeque<>();
         SplittableRandom rnd = new SplittableRandom(seed);
-        int seq = 0;
         int tx = 0;
         int inserts = 0;
         int updates = 0;
         int deletes = 0;
         long maxBehind = 0;
+        // Updates of loaded rows: each writer its own ids (id % writers), so writers never wait for each other's row locks.
+        long updatable = loadedRows / writers;
         try (Connection c = ob.connect(database); PreparedStatement ins = c.prepareStatement(OrdersTable.INSERT)) {
             c.setAutoCommit(false);
-            long start = System.nanoTime();
-            long end = start + durationSeconds * 1_000_000_000L;
-            long due = start;
-            while (due < end && seq + perTx <= planned) {
+            long due = first;
+            while (due < end) {
                 long now = System.nanoTime();
                 if (now < due) {
                     // Pacing the writer to its schedule (not synchronisation): wait for the next transaction's slot.
@@ -105,22 +157,24 @@ final class ChangeWriter {
                 } else {
                     maxBehind = Math.max(maxBehind, (now - due) / 1_000_000L);
                 }
+                int seq = sequence.getAndAdd(perTx);
+                int last = seq + perTx;
                 List<Long> insertIds = new ArrayList<>();
                 List<Integer> insertSeqs = new ArrayList<>();
                 Map<Long, Integer> updateSeqs = new HashMap<>();
                 List<Long> deleteIds = new ArrayList<>();
                 Set<Long> insertedNow = new HashSet<>();
-                for (int i = 0; i < perTx; i++, seq++) {
+                for (; seq < last; seq++) {
                     int kind = seq % 10;
                     if (kind == 9 && !deletable.isEmpty()) {
                         long id = deletable.poll();
                         deleteIds.add(id);
                         deleteSeqById.put(id, seq);
-                    } else if (kind >= 6 && kind <= 8 && loadedRows > perTx) {
+                    } else if (kind >= 6 && kind <= 8 && updatable > perTx) {
                         long id;
                         do {
-                            id = rnd.nextLong(1, loadedRows + 1);
-                        } while (updateSeqs.containsKey(id));
+                            id = rnd.nextLong(0, updatable) * writers + writer + 1;
+                        } while (updateSeqs.containsKey(id) || id > loadedRows);
                         updateSeqs.put(id, seq);
                     } else {
                         long id = nextId.getAndIncrement();
@@ -148,7 +202,7 @@ final class ChangeWriter {
                 Instant committed = Instant.now();
                 long micros = committed.getEpochSecond() * 1_000_000L + committed.getNano() / 1_000L;
                 durations[tx] = (System.nanoTime() - before) / 1_000L;
-                for (int s = seq - perTx; s < seq; s++) {
+                for (int s = last - perTx; s < last; s++) {
                     commitMicros[s] = micros;
                 }
                 inserts += insertIds.size();
@@ -158,9 +212,7 @@ final class ChangeWriter {
                 tx++;
                 due += intervalNanos;
             }
-            long stop = System.nanoTime();
-            return new Result(tag, seq, Arrays.copyOf(commitMicros, seq), start, stop, Arrays.copyOf(durations, tx), tx,
-                    inserts, updates, deletes, maxBehind);
+            return new Part(first, System.nanoTime(), Arrays.copyOf(durations, tx), tx, inserts, updates, deletes, maxBehind);
         }
     }
 

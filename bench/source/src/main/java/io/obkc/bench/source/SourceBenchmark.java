@@ -62,20 +62,29 @@ public final class SourceBenchmark {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Options(long rows, List<Integer> rates, List<Long> pollIntervals, int durationSeconds, int txPerSecond, int drainSeconds, int idleSeconds,
+    record Options(long rows, List<Integer> rates, List<Long> pollIntervals, int durationSeconds, int txPerSecond, int writers, int drainSeconds, int idleSeconds,
             Duration timeout, boolean snapshot, boolean streaming, boolean baseline, Map<String, String> connectorProps, Path latest,
             Path archiveDir) {
     }
 
     /** CPU seconds over a window: seekdb (from /proc), the connector's task thread, its producer's I/O thread, the whole JVM. */
     record Cpu(double seekdb, double task, double producer, double jvm) {
-        static Cpu now(ProcessCpu p) {
-            return new Cpu(p.seekdbSeconds(), threadSeconds("task-thread-" + CONNECTOR + "-"),
-                    threadSeconds("kafka-producer-network-thread | connector-producer-" + CONNECTOR + "-"), jvmSeconds());
+    }
+
+    /** CPU counters at the start of a window; every thread's, since Connect's pool may rename a used thread for a new task. */
+    record CpuMark(double seekdb, double jvm, Map<Long, Long> threads) {
+        static CpuMark now(ProcessCpu p) {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> t = new HashMap<>();
+            for (long id : mx.getAllThreadIds()) {
+                t.put(id, Math.max(0, mx.getThreadCpuTime(id)));
+            }
+            return new CpuMark(p.seekdbSeconds(), jvmSeconds(), t);
         }
 
-        Cpu minus(Cpu o) {
-            return new Cpu(seekdb - o.seekdb, task - o.task, producer - o.producer, jvm - o.jvm);
+        Cpu until(ProcessCpu p) {
+            return new Cpu(p.seekdbSeconds() - seekdb, threadSeconds("task-thread-" + CONNECTOR + "-", threads),
+                    threadSeconds("kafka-producer-network-thread | connector-producer-" + CONNECTOR + "-", threads), jvmSeconds() - jvm);
         }
     }
 
@@ -202,7 +211,7 @@ public final class SourceBenchmark {
     private SnapshotResult snapshot() throws Exception {
         String load = loadAverage();
         // (a) The peer: one client reads the whole table with the same driver, streaming result set, every column as text.
-        Cpu c0 = Cpu.now(proc);
+        CpuMark c0 = CpuMark.now(proc);
         long t = System.nanoTime();
         long selected = 0;
         try (Connection c = ob.connect(DB);
@@ -219,12 +228,12 @@ public final class SourceBenchmark {
             }
         }
         double selectSeconds = secondsSince(t);
-        Cpu selectCpu = Cpu.now(proc).minus(c0);
+        Cpu selectCpu = c0.until(proc);
         say(String.format(Locale.ROOT, "plain SELECT *: %,d rows in %.2f s = %,.0f rows/s", selected, selectSeconds, selected / selectSeconds));
 
         // (b) The connector: from creating it until the topic's end offset holds every row.
         long expected = OrdersTable.expectedChecksum(opt.rows());
-        Cpu k0 = Cpu.now(proc);
+        CpuMark k0 = CpuMark.now(proc);
         long t0 = System.nanoTime();
         pollIntervalMs = opt.pollIntervals().get(0);
         bed.putConnector(CONNECTOR, connectorConfig());
@@ -255,7 +264,7 @@ public final class SourceBenchmark {
             failure = "timed out after " + opt.timeout().toSeconds() + " s";
         }
         double seconds = secondsSince(t0);
-        Cpu connectorCpu = Cpu.now(proc).minus(k0);
+        Cpu connectorCpu = k0.until(proc);
         double firstAt = first[0] == 0 ? Double.NaN : (first[0] - t0) / 1e9;
         String metrics = metrics();
         if (failure != null) {
@@ -372,14 +381,14 @@ public final class SourceBenchmark {
             TopicPartition tp = new TopicPartition(TOPIC, 0);
             from = c.endOffsets(List.of(tp)).get(tp);
         }
-        int capacity = (int) Math.ceil((double) rate * opt.durationSeconds()) + rate + 16;
+        int capacity = ChangeWriter.capacity(rate, opt.durationSeconds(), opt.txPerSecond(), opt.writers());
         Map<Long, Integer> deletes = new ConcurrentHashMap<>();
         LatencyConsumer consumer = new LatencyConsumer(bed.bootstrapServers(), TOPIC, from, tag, capacity, deletes);
         Thread ct = new Thread(consumer, "latency-consumer");
         ct.start();
-        Cpu c0 = Cpu.now(proc);
+        CpuMark c0 = CpuMark.now(proc);
         long t0 = System.nanoTime();
-        ChangeWriter.Result w = new ChangeWriter(ob, DB, opt.rows(), nextId).run(tag, rate, opt.durationSeconds(), opt.txPerSecond(), rate,
+        ChangeWriter.Result w = new ChangeWriter(ob, DB, opt.rows(), nextId).run(tag, rate, opt.durationSeconds(), opt.txPerSecond(), opt.writers(), rate,
                 deletes);
         long writerEndMs = System.currentTimeMillis();
         say(String.format(Locale.ROOT, "  writer: %,d changes in %,d transactions over %.1f s = %,.0f changes/s; %,d in Kafka so far", w.changes(),
@@ -392,7 +401,7 @@ public final class SourceBenchmark {
             // reported as missing changes
         }
         double window = secondsSince(t0);
-        Cpu cpu = Cpu.now(proc).minus(c0);
+        Cpu cpu = c0.until(proc);
         consumer.stop();
         ct.join(10_000);
         long behind = behindSource();
@@ -439,12 +448,12 @@ public final class SourceBenchmark {
         say("== baseline at " + rate + " changes/s for " + opt.durationSeconds() + " s (capture off: no connector, no triggers)");
         double idle = idleSeekdbPerSecond();
         String load = loadAverage();
-        Cpu c0 = Cpu.now(proc);
+        CpuMark c0 = CpuMark.now(proc);
         long t0 = System.nanoTime();
-        ChangeWriter.Result w = new ChangeWriter(ob, DB, opt.rows(), nextId).run(tag, rate, opt.durationSeconds(), opt.txPerSecond(), rate,
+        ChangeWriter.Result w = new ChangeWriter(ob, DB, opt.rows(), nextId).run(tag, rate, opt.durationSeconds(), opt.txPerSecond(), opt.writers(), rate,
                 new HashMap<>());
         double window = secondsSince(t0);
-        Cpu cpu = Cpu.now(proc).minus(c0);
+        Cpu cpu = c0.until(proc);
         say(String.format(Locale.ROOT, "  writer: %,d changes over %.1f s = %,.0f changes/s; seekdb CPU %.1f s", w.changes(), w.seconds(),
                 w.achievedRate(), cpu.seekdb()));
         double[] none = new double[0];
@@ -571,7 +580,9 @@ public final class SourceBenchmark {
         b.append(String.format(Locale.ROOT, "- Table `%s.%s` (%s), %,d rows loaded in %.1f s (not counted).%n", DB, OrdersTable.TABLE,
                 OrdersTable.COLUMNS, opt.rows(), loadSeconds));
         b.append("- Connector: capture.mode=changelog, snapshot.mode=initial, one task, worker JsonConverter with schemas, topic `").append(TOPIC)
-                .append("` (1 partition, message.timestamp.type=LogAppendTime), settings: ").append(redacted(connectorConfig())).append("\n");
+                .append("` (1 partition, message.timestamp.type=LogAppendTime), settings: ").append(redacted(connectorConfig()))
+                .append(" (poll.interval.ms per streaming run, from ").append(opt.pollIntervals()).append("; the snapshot ran with ")
+                .append(opt.pollIntervals().get(0)).append(")\n");
         b.append("- seekdb CPU: utime+stime of ").append(proc.describe()).append(" from /proc; worker CPU: the task thread (poll, conversion) and ")
                 .append("its producer's I/O thread (ThreadMXBean).\n");
         if (s != null) {
@@ -624,7 +635,8 @@ public final class SourceBenchmark {
                     b.append("\nPROBLEM at ").append(r.targetRate()).append(" changes/s: ").append(r.problem()).append("\n\n");
                 }
             }
-            b.append("\n- Writer: ").append(opt.txPerSecond()).append(" transactions/s target, changes 60 % INSERT / 30 % UPDATE / 10 % DELETE, ")
+            b.append("\n- Writer: ").append(opt.writers()).append(opt.writers() == 1 ? " connection, " : " connections, ")
+                    .append(opt.txPerSecond()).append(" transactions/s target, changes 60 % INSERT / 30 % UPDATE / 10 % DELETE, ")
                     .append("duration ").append(opt.durationSeconds()).append(" s per rate; max behind schedule: ");
             cap.forEach(r -> b.append(r.pollIntervalMs()).append(" ms, ").append(r.targetRate()).append("/s: ").append(r.w().maxBehindScheduleMs()).append(" ms; "));
             b.append("\n- Kept up = every change arrived and the last one less than 5 s after the writer's last commit (the connector's end lag); \"writer behind its schedule\" = the writer itself reached less than 95 % of the target rate (seekdb or the machine too slow for the writer), so the rate the connector saw is the achieved one. ")
@@ -665,6 +677,7 @@ public final class SourceBenchmark {
         out.remove("database.hostname");
         out.remove("database.port");
         out.remove("connector.class");
+        out.remove("poll.interval.ms");
         return out;
     }
 
@@ -702,13 +715,13 @@ public final class SourceBenchmark {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
-    /** CPU seconds of the live threads whose name starts with the prefix (a connector's threads live as long as the connector). */
-    static double threadSeconds(String prefix) {
+    /** CPU seconds since {@code before} of the live threads whose name starts with the prefix. */
+    static double threadSeconds(String prefix, Map<Long, Long> before) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (t != null && t.getThreadName().startsWith(prefix)) {
-                total += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+                total += Math.max(0, mx.getThreadCpuTime(t.getThreadId()) - before.getOrDefault(t.getThreadId(), 0L));
             }
         }
         return total / 1e9;
@@ -739,6 +752,7 @@ public final class SourceBenchmark {
         List<Long> polls = List.of(500L, 100L);
         int duration = 60;
         int txPerSecond = 100;
+        int writers = 1;
         int drain = 120;
         int idle = 5;
         Duration timeout = Duration.ofMinutes(30);
@@ -754,6 +768,7 @@ public final class SourceBenchmark {
                 case "--poll-intervals" -> polls = Arrays.stream(args[++i].split(",")).map(String::trim).map(Long::parseLong).toList();
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--tx-per-second" -> txPerSecond = Integer.parseInt(args[++i]);
+                case "--writers" -> writers = Integer.parseInt(args[++i]);
                 case "--drain-seconds" -> drain = Integer.parseInt(args[++i]);
                 case "--idle-seconds" -> idle = Integer.parseInt(args[++i]);
                 case "--timeout-minutes" -> timeout = Duration.ofMinutes(Long.parseLong(args[++i]));
@@ -771,6 +786,7 @@ public final class SourceBenchmark {
                                                        runs with the first)
                               --duration S             seconds the writer runs per rate (default 60)
                               --tx-per-second N        writer transactions per second; changes per transaction = rate / N (default 100)
+                              --writers N              writer connections sharing the rate (default 1)
                               --drain-seconds S        after the writer stops, how long to wait for the rest of the changes (default 120)
                               --idle-seconds S         seekdb idle CPU sample before each run (default 5; 0 = none)
                               --phases a,b,c           snapshot, streaming, baseline (default all; streaming needs the snapshot,
@@ -792,7 +808,10 @@ public final class SourceBenchmark {
         if (props.containsKey("poll.interval.ms")) {
             throw new IllegalArgumentException("Set poll.interval.ms with --poll-intervals, not --connector-prop");
         }
-        return new Options(rows, rates, polls, duration, txPerSecond, drain, idle, timeout, snapshot, streaming, phases.contains("baseline"), props,
+        if (writers < 1 || writers > txPerSecond) {
+            throw new IllegalArgumentException("--writers must be between 1 and --tx-per-second");
+        }
+        return new Options(rows, rates, polls, duration, txPerSecond, writers, drain, idle, timeout, snapshot, streaming, phases.contains("baseline"), props,
                 latest, archive);
     }
 
