@@ -64,7 +64,7 @@ public final class SourceBenchmark {
 
     record Options(long rows, List<Integer> rates, List<Long> pollIntervals, int durationSeconds, int txPerSecond, int writers, int drainSeconds, int idleSeconds,
             Duration timeout, boolean snapshot, boolean streaming, boolean baseline, Map<String, String> connectorProps, Path latest,
-            Path archiveDir) {
+            Path archiveDir, boolean keep) {
     }
 
     /** CPU seconds over a window: seekdb (from /proc), the connector's task thread, its producer's I/O thread, the whole JVM. */
@@ -166,6 +166,10 @@ public final class SourceBenchmark {
             for (int rate : opt.rates()) {
                 streams.add(baseline(rate));
             }
+        }
+        if (!opt.keep()) {
+            // Other users of the shared seekdb should not pay for a million rows in its memory.
+            ob.execute("DROP DATABASE IF EXISTS `" + DB + "`", "DROP DATABASE IF EXISTS `" + CDC_DB + "`");
         }
         String report = report(loadSeconds, snap, streams, loadAtStart);
         System.out.println();
@@ -760,6 +764,7 @@ public final class SourceBenchmark {
         Map<String, String> props = new LinkedHashMap<>();
         Path latest = null;
         Path archive = null;
+        boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -775,6 +780,7 @@ public final class SourceBenchmark {
                 case "--phases" -> phases = List.of(args[++i].split(","));
                 case "--connector-prop" -> put(props, args[++i]);
                 case "--latest" -> latest = Path.of(args[++i]);
+                case "--keep" -> keep = true;
                 case "--archive" -> archive = Path.of(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
@@ -793,6 +799,7 @@ public final class SourceBenchmark {
                                                        which the connector takes first anyway)
                               --connector-prop k=v     extra/overriding connector property, e.g. poll.interval.ms=100 (repeatable)
                               --timeout-minutes N      snapshot timeout (default 30)
+                              --keep                   keep the databases srcbench and srcbench_cdc at the end (default: dropped)
                               --latest FILE            write the report here too (run.sh: bench/source/results-latest.md)
                               --archive DIR            and a timestamped copy here (run.sh: bench/results/)""");
                     System.exit(0);
@@ -812,7 +819,7 @@ public final class SourceBenchmark {
             throw new IllegalArgumentException("--writers must be between 1 and --tx-per-second");
         }
         return new Options(rows, rates, polls, duration, txPerSecond, writers, drain, idle, timeout, snapshot, streaming, phases.contains("baseline"), props,
-                latest, archive);
+                latest, archive, keep);
     }
 
     private static void put(Map<String, String> m, String kv) {
