@@ -1,6 +1,7 @@
 package io.obkc.source;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,20 +28,25 @@ public final class SourceMetrics implements SourceMetricsMXBean, AutoCloseable {
     private volatile boolean snapshotRunning;
     private volatile long lastCommitMs = -1;
     private ObjectName name;
+    /** Which instance owns each registered name; guarded by itself. */
+    private static final Map<ObjectName, SourceMetrics> OWNERS = new HashMap<>();
 
     public static SourceMetrics register(String serverName) {
         SourceMetrics m = new SourceMetrics();
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName n = new ObjectName("io.obkc.source:type=source-task,server=" + ObjectName.quote(serverName));
-            if (server.isRegistered(n)) {
-                // A restarted task takes the name over from a predecessor that has not released it yet.
-                server.unregisterMBean(n);
+        synchronized (OWNERS) {
+            try {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                ObjectName n = new ObjectName("io.obkc.source:type=source-task,server=" + ObjectName.quote(serverName));
+                if (server.isRegistered(n)) {
+                    // A restarted task takes the name over from a predecessor that has not released it yet.
+                    server.unregisterMBean(n);
+                }
+                server.registerMBean(m, n);
+                m.name = n;
+                OWNERS.put(n, m);
+            } catch (JMException e) {
+                LOG.warn("Could not register the source task's metrics MBean: {}", e.getMessage());
             }
-            server.registerMBean(m, n);
-            m.name = n;
-        } catch (JMException e) {
-            LOG.warn("Could not register the source task's metrics MBean: {}", e.getMessage());
         }
         return m;
     }
@@ -123,11 +129,19 @@ public final class SourceMetrics implements SourceMetricsMXBean, AutoCloseable {
 
     @Override
     public void close() {
-        if (name != null) {
+        if (name == null) {
+            return;
+        }
+        synchronized (OWNERS) {
+            // Only the current owner of the name unregisters it: a predecessor that stops after its successor started
+            // must not take the successor's metrics away.
+            if (!OWNERS.remove(name, this)) {
+                return;
+            }
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
             } catch (JMException e) {
-                // Already taken over by a newer task.
+                LOG.debug("Source task metrics {} were already unregistered: {}", name, e.getMessage());
             }
         }
     }
