@@ -90,4 +90,24 @@ class ConnectorPlanTest {
                 .containsEntry("connection.url", "jdbc:mysql://127.0.0.1:3306/")
                 .containsEntry("transforms.route.include", "`crm2`.`customer`=`crm`.`customer`");
     }
+
+    @Test
+    void loopPreventionMarksForward2OceanBaseAlwaysAndReverseBinlogOnlyWithBothDirections() throws Exception {
+        ConnectorPlan oneWay = new ConnectorPlan(mariadb(""));
+        assertThat(oneWay.sink()).containsEntry("session.origin.marker", "obkc_shop_forward");
+        assertThat(oneWay.reverseSource(List.of("`shop`.`orders`"))).containsEntry("changelog.exclude.origins", "obkc_shop_forward")
+                .containsEntry("changelog.database", "obkc_mig_shop").containsEntry("changelog.table", "reverse_change_log");
+        assertThat(oneWay.reverseSink(List.of())).doesNotContainKey("session.binlog.enabled");
+        ConnectorPlan both = new ConnectorPlan(mariadb("options: {reverse-mode: both-directions}\n"));
+        assertThat(both.reverseSink(List.of())).containsEntry("session.binlog.enabled", "false");
+    }
+
+    @Test
+    void bothDirectionsNeedsAMysqlFamilySourceAndAKnownModeName() throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> load(ProjectLoaderTest.MINIMAL.replace("password-file: pw.txt", "password: pw")
+                .replace("type: mariadb", "type: postgresql").replace("jdbc:mysql://127.0.0.1:3306/", "jdbc:postgresql://127.0.0.1:5432/db")
+                + "options: {reverse-mode: both-directions}\n")).hasMessageContaining("reverse-mode: both-directions");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mariadb("options: {reverse-mode: two-way}\n"))
+                .hasMessageContaining("two-way");
+    }
 }

@@ -40,6 +40,8 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
     public static final String CONNECTION_ATTEMPTS = "connection.attempts";
     public static final String CONNECTION_TIMEOUT_MS = "connection.timeout.ms";
     public static final String CONNECTION_SOCKET_TIMEOUT_MS = "connection.socket.timeout.ms";
+    public static final String SESSION_ORIGIN_MARKER = "session.origin.marker";
+    public static final String SESSION_BINLOG_ENABLED = "session.binlog.enabled";
 
     public static final String INSERT_MODE = "insert.mode";
     public static final String DELETE_ENABLED = "delete.enabled";
@@ -125,6 +127,18 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
                         + "before it gives the connection up and retries on a new one, so a hung server or network cannot stall the task. "
                         + "Schema changes (DDL sync) run without it. 0: no limit. A socketTimeout in connection.url wins.",
                 GROUP_CONNECTION, ++o, Width.SHORT, "Socket timeout");
+        d.define(SESSION_ORIGIN_MARKER, Type.STRING, "", new OriginMarkerValidator(), Importance.MEDIUM,
+                "Two-way sync into OceanBase: every sink session runs SET @obkc_origin = '<marker>', and the change-log triggers of "
+                        + "an OceanBaseSourceConnector on the same tables record it, so that connector leaves these writes out "
+                        + "(its changelog.exclude.origins lists the marker). Empty: not set. At most 128 characters.",
+                GROUP_CONNECTION, ++o, Width.MEDIUM, "Origin marker");
+        d.define(SESSION_BINLOG_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "false: every sink session runs SET SESSION sql_log_bin = 0, so the sink's writes never reach the target's binlog. "
+                        + "For two-way sync into a MySQL-family database whose binlog feeds the other direction (docs/migration-guide.md): "
+                        + "the sink's changes are then not captured back. They also reach no replica or other binlog reader of that "
+                        + "server. Needs SUPER or BINLOG ADMIN (MariaDB 10.5.2+), or SYSTEM_VARIABLES_ADMIN (MySQL 8); without it the "
+                        + "task fails at connect, naming the privilege. OceanBase: use session.origin.marker instead.",
+                GROUP_CONNECTION, ++o, Width.SHORT, "Binlog the writes");
 
         o = 0;
         d.define(INSERT_MODE, Type.STRING, "upsert", ConfigDef.CaseInsensitiveValidString.in("upsert", "insert"), Importance.HIGH,
@@ -344,6 +358,31 @@ public class OceanBaseSinkConnectorConfig extends AbstractConfig {
 
     public String connectionUrl() {
         return connectionUrl;
+    }
+
+    public String sessionOriginMarker() {
+        return getString(SESSION_ORIGIN_MARKER);
+    }
+
+    public boolean sessionBinlogEnabled() {
+        return getBoolean(SESSION_BINLOG_ENABLED);
+    }
+
+    /** An origin marker fits the change log's 128-character column; control characters are refused. */
+    static final class OriginMarkerValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String v = (String) value;
+            if (v != null && (v.length() > 128 || v.chars().anyMatch(Character::isISOControl))) {
+                throw new org.apache.kafka.common.config.ConfigException(name, v,
+                        "an origin marker has at most 128 characters and no control characters");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "at most 128 characters";
+        }
     }
 
     public String connectionUser() {

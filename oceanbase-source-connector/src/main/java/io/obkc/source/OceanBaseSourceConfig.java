@@ -49,6 +49,7 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
     public static final String CHANGELOG_PURGE = "changelog.purge";
     public static final String CHANGELOG_STRUCTURE_CHECK = "changelog.structure.check.interval.ms";
     public static final String CHANGELOG_TX_WAIT = "changelog.open.transactions.wait.ms";
+    public static final String CHANGELOG_EXCLUDE_ORIGINS = "changelog.exclude.origins";
 
     public enum CaptureMode { CHANGELOG, BINLOG }
     public enum SnapshotMode { INITIAL, NO_DATA }
@@ -158,6 +159,13 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
                         + "transactions made before the triggers existed are in neither the snapshot nor the change log, so the task "
                         + "fails rather than start while one is still open.",
                 G_CHANGELOG, ++o, Width.SHORT, "Open transactions wait");
+        d.define(CHANGELOG_EXCLUDE_ORIGINS, Type.LIST, "", Importance.MEDIUM,
+                "Origin markers whose changes are left out. A writing session marks its changes with SET @obkc_origin = '<marker>' "
+                        + "(the OceanBase sink does with session.origin.marker); the triggers record it in the change log. For two-way "
+                        + "sync: list the marker of the sink that writes into this database, so its changes are not sent back. Rows "
+                        + "recorded by triggers of an earlier version (no origin) are never left out. Changelog mode only: the binlog "
+                        + "carries no such marker.",
+                G_CHANGELOG, ++o, Width.LONG, "Excluded origins");
         return d;
     }
 
@@ -171,6 +179,7 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
 
     private final ObjectMatcher tables;
     private final List<Pattern> propagate;
+    private final java.util.Set<String> excludedOrigins;
 
     public OceanBaseSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props, false);
@@ -181,6 +190,14 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
         }
         propagate = getList(PROPAGATE_SOURCE_TYPE).stream().filter(s -> !s.isBlank())
                 .map(s -> Pattern.compile(s.trim(), Pattern.CASE_INSENSITIVE)).toList();
+        excludedOrigins = java.util.Set.copyOf(getList(CHANGELOG_EXCLUDE_ORIGINS).stream().map(String::trim).filter(s -> !s.isEmpty())
+                .toList());
+        for (String origin : excludedOrigins) {
+            if (origin.length() > 128) {
+                throw new ConfigException(CHANGELOG_EXCLUDE_ORIGINS + ": the origin marker '" + origin.substring(0, 20)
+                        + "...' is longer than the 128 characters the change log records");
+            }
+        }
     }
 
     public String hostname() { return getString(HOSTNAME); }
@@ -212,6 +229,8 @@ public final class OceanBaseSourceConfig extends AbstractConfig {
     public boolean changelogPurge() { return getBoolean(CHANGELOG_PURGE); }
     public long structureCheckIntervalMs() { return getLong(CHANGELOG_STRUCTURE_CHECK); }
     public long openTransactionsWaitMs() { return getLong(CHANGELOG_TX_WAIT); }
+    /** Origin markers whose change-log rows are left out (never empty strings). */
+    public java.util.Set<String> excludedOrigins() { return excludedOrigins; }
 
     /** The JDBC URL (no credentials in it, so it may be logged). */
     public String jdbcUrl() {

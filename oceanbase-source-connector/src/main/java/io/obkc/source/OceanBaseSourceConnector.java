@@ -38,6 +38,13 @@ public class OceanBaseSourceConnector extends SourceConnector {
     @Override
     public void start(Map<String, String> props) {
         if (isBinlog(props)) {
+            String origins = props.getOrDefault(OceanBaseSourceConfig.CHANGELOG_EXCLUDE_ORIGINS, "");
+            if (!origins.isBlank()) {
+                // Refused, not ignored: a filter silently not applied would send every change back (an echo loop).
+                throw new org.apache.kafka.common.config.ConfigException(OceanBaseSourceConfig.CHANGELOG_EXCLUDE_ORIGINS, origins,
+                        "works in capture.mode=changelog only: the OceanBase binlog records no origin marker, so binlog mode "
+                                + "cannot leave out a sink's changes; run one direction at a time (docs/migration-guide.md)");
+            }
             new OceanBaseBinlogConfig(props);
         } else {
             new OceanBaseSourceConfig(props);

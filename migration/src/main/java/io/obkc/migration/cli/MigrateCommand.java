@@ -179,7 +179,8 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "reverse", description = "After switchover: OceanBase changes flow back to the MySQL-family source (one direction at a time: the forward connectors stay stopped).")
+    @Command(name = "reverse", description = "After switchover: OceanBase changes flow back to the MySQL-family source. options.reverse-mode "
+            + "one-direction (default): the forward connectors stay stopped; both-directions: they are resumed, loop-free by origin markers.")
     static final class Reverse extends Sub {
         @Override
         public Integer call() {

@@ -86,6 +86,8 @@ public final class ConnectorPlan {
         c.put("connection.url", pr.target.url);
         c.put("connection.user", pr.options.forwardSinkUser != null ? pr.options.forwardSinkUser : pr.target.user);
         c.put("connection.password", p.targetPassword());
+        // Harmless one-way; with reverse incremental the reverse source leaves this session's changes out (no echo).
+        c.put("session.origin.marker", p.forwardOriginMarker());
         c.put("database.name.format", p.postgres() ? "${source.schema}" : "${source.db}");
         c.put("table.name.format", "${source.table}");
         c.put("auto.create", "false");
@@ -124,9 +126,10 @@ public final class ConnectorPlan {
     }
 
     /**
-     * Reverse incremental (tested with MariaDB, one direction at a time): OceanBase changes,
-     * captured SQL-only (capture.mode=changelog) from the moment of the switchover (snapshot.mode=no_data), applied to
-     * the old MySQL-family source by our sink. Loop-freedom: see docs/migration-guide.md, "Reverse incremental".
+     * Reverse incremental (tested with MariaDB, one direction at a time and both at once): OceanBase changes, captured
+     * SQL-only (capture.mode=changelog) from the moment of the switchover (snapshot.mode=no_data), applied to the old
+     * MySQL-family source by our sink. The change log lives in the project's marker database (release drops it); changes
+     * the forward sink applied carry its origin marker and are left out. Loop-freedom: docs/migration-guide.md.
      */
     public Map<String, String> reverseSource(List<String> targetTables) {
         Project pr = p.project();
@@ -141,6 +144,9 @@ public final class ConnectorPlan {
         c.put("topic.prefix", p.reverseTopicPrefix());
         c.put("capture.mode", "changelog");
         c.put("snapshot.mode", "no_data");
+        c.put("changelog.database", p.markerDatabase());
+        c.put("changelog.table", LoadedProject.REVERSE_CHANGE_LOG);
+        c.put("changelog.exclude.origins", p.forwardOriginMarker());
         // OMS matching rules (backtick-quoted names), as the OceanBase source reads them.
         c.put("table.include.list", String.join(",", targetTables));
         c.put("datatype.propagate.source.type", ".+");
@@ -157,6 +163,10 @@ public final class ConnectorPlan {
         c.put("connection.url", pr.source.url);
         c.put("connection.user", pr.source.user);
         c.put("connection.password", p.sourcePassword());
+        if (p.bothDirections()) {
+            // The forward Debezium source reads this server's binlog: the reverse writes must not be in it (no echo).
+            c.put("session.binlog.enabled", "false");
+        }
         c.put("database.name.format", "${source.db}");
         c.put("table.name.format", "${source.table}");
         c.put("auto.create", "false");

@@ -94,6 +94,11 @@ final class MysqlSourceChecks {
                 : Check.warning("keyless tables", keyless.size() + " table(s) without primary/unique key: " + shortList(keyless),
                         "they get a hidden key column on the target (dropped at switchover); updates and deletes match all "
                                 + "columns, so duplicate rows are ambiguous. Add a primary key where you can"));
+        if (!keyless.isEmpty() && p.bothDirections() && p.project().steps.contains(io.obkc.migration.project.Project.Step.REVERSE)) {
+            // Two-way sync of a keyless table was not tested: its rows have no identity both sides agree on.
+            out.add(Check.warning("reverse: keyless tables", "reverse-mode both-directions with " + keyless.size() + " keyless table(s): "
+                    + shortList(keyless), "add a primary key, or write those tables on one side only"));
+        }
     }
 
     private void cascades(List<Check> out) throws SQLException {

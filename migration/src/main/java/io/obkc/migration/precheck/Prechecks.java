@@ -48,6 +48,13 @@ public final class Prechecks {
         } catch (SQLException e) {
             out.add(Check.blocker("source", e.getMessage(), "grant the project's source user read access to information_schema"));
         }
+        if (p.project().steps.contains(Project.Step.REVERSE)) {
+            try (Connection src = p.openSource()) {
+                reverseSourceChecks(src, out);
+            } catch (ProjectException | SQLException e) {
+                out.add(Check.blocker("reverse: source", e.getMessage(), "fix source.url/user/password"));
+            }
+        }
         try (Connection tgt = p.openTarget()) {
             targetChecks(tgt, tables, out);
         } catch (ProjectException e) {
@@ -66,7 +73,12 @@ public final class Prechecks {
                 : Check.warning("target version", version + " does not look like OceanBase", "point target.url at the OceanBase MySQL-mode tenant"));
         String grants = grants(tgt);
         List<String> missing = new ArrayList<>();
-        for (String priv : List.of("CREATE", "ALTER", "DROP", "INDEX", "INSERT", "UPDATE", "DELETE", "SELECT", "REFERENCES")) {
+        List<String> needed = new ArrayList<>(List.of("CREATE", "ALTER", "DROP", "INDEX", "INSERT", "UPDATE", "DELETE", "SELECT", "REFERENCES"));
+        if (p.project().steps.contains(Project.Step.REVERSE)) {
+            // The reverse source installs change-log triggers on the migrated tables.
+            needed.add("TRIGGER");
+        }
+        for (String priv : needed) {
             if (!grants.contains("ALL PRIVILEGES") && !grants.contains(priv)) {
                 missing.add(priv);
             }
@@ -99,6 +111,37 @@ public final class Prechecks {
         out.add(nonEmpty.isEmpty() ? Check.ok("target tables", "no selected table has rows on the target")
                 : Check.warning("target tables", nonEmpty.size() + " target table(s) already have rows, e.g. " + nonEmpty.get(0),
                         "rows are upserted by key over them; empty the tables for a clean full load"));
+    }
+
+    /**
+     * Reverse incremental writes into the old source with our sink; with both directions at once its sessions turn the
+     * binlog off (sql_log_bin=0), which needs a privilege: tried here (and turned back on) rather than read from the grants,
+     * whose names differ between MariaDB and MySQL versions.
+     */
+    private void reverseSourceChecks(Connection src, List<Check> out) throws SQLException {
+        if (p.project().steps.contains(Project.Step.REVERSE) && p.postgres()) {
+            out.add(Check.blocker("reverse", "reverse incremental into PostgreSQL needs a PostgreSQL sink, which this bundle does not have",
+                    "remove reverse from steps"));
+            return;
+        }
+        String grants = grants(src);
+        boolean writes = grants.contains("ALL PRIVILEGES") || (grants.contains("INSERT") && grants.contains("UPDATE") && grants.contains("DELETE"));
+        out.add(writes ? Check.ok("reverse: source writes", "the source user may write the tables the reverse sink applies changes to")
+                : Check.blocker("reverse: source writes", "the source user lacks INSERT, UPDATE or DELETE",
+                        "GRANT INSERT, UPDATE, DELETE ON <source tables> TO <source user>"));
+        if (!p.bothDirections()) {
+            out.add(Check.ok("reverse: mode", "one-direction: the forward connectors stay stopped while reverse runs"));
+            return;
+        }
+        try (var st = src.createStatement()) {
+            st.execute("SET SESSION sql_log_bin = 0");
+            st.execute("SET SESSION sql_log_bin = 1");
+            out.add(Check.ok("reverse: binlog off for the reverse sink", "the source user may SET SESSION sql_log_bin = 0 (reverse writes "
+                    + "stay out of the binlog the forward source reads; they reach no replica of the source either)"));
+        } catch (SQLException e) {
+            out.add(Check.blocker("reverse: binlog off for the reverse sink", "SET SESSION sql_log_bin = 0 refused: " + e.getMessage(),
+                    "GRANT BINLOG ADMIN ON *.* TO <source user> (MariaDB 10.5.2+; SUPER before), or SYSTEM_VARIABLES_ADMIN (MySQL 8)"));
+        }
     }
 
     private void connectChecks(ConnectRestClient connect, List<Check> out) {

@@ -65,6 +65,22 @@ public record LoadedProject(Project project, Path file, String sourcePassword, S
         return reverseTopicPrefix() + "-dlq";
     }
 
+    /**
+     * The origin marker of the forward sink's sessions on OceanBase (session.origin.marker): the reverse source's change-log
+     * triggers record it, and the reverse source leaves those changes out (changelog.exclude.origins).
+     */
+    public String forwardOriginMarker() {
+        return "obkc_" + project.name + "_forward";
+    }
+
+    /** Whether reverse incremental keeps the forward direction running (two-way sync). */
+    public boolean bothDirections() {
+        return project.options.reverseMode == Project.ReverseMode.BOTH_DIRECTIONS;
+    }
+
+    /** The reverse source's change-log table lives in the project's marker database on the target, so release removes it. */
+    public static final String REVERSE_CHANGE_LOG = "reverse_change_log";
+
     public String schemaHistoryTopic() {
         return topicPrefix() + "-schema-history";
     }

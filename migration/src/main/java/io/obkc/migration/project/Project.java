@@ -107,9 +107,20 @@ public final class Project {
         public Map<String, String> sourceConfig = new LinkedHashMap<>();
         @JsonProperty("sink-config")
         public Map<String, String> sinkConfig = new LinkedHashMap<>();
-        /** Reverse incremental: the database user the forward sink writes with (its changes are not captured back). */
+        /**
+         * Reverse incremental: one-direction (the forward connectors stay stopped after switchover) or both-directions
+         * (they are resumed; loop-free by origin markers, docs/migration-guide.md "Loop prevention").
+         */
+        @JsonProperty("reverse-mode")
+        public ReverseMode reverseMode = ReverseMode.ONE_DIRECTION;
+        /** The database user the forward sink writes with (default: target.user). */
         @JsonProperty("forward-sink-user")
         public String forwardSinkUser;
+    }
+
+    public enum ReverseMode {
+        @JsonProperty("one-direction") ONE_DIRECTION,
+        @JsonProperty("both-directions") BOTH_DIRECTIONS
     }
 
     public static final class RowFilter {

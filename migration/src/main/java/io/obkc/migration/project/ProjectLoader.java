@@ -77,6 +77,10 @@ public final class ProjectLoader {
         if (p.options.tasks < 1 || p.options.partitions < 1) {
             throw new ProjectException(file + ": 'options.tasks' and 'options.partitions' must be at least 1");
         }
+        if (p.options.reverseMode == Project.ReverseMode.BOTH_DIRECTIONS && p.source.type == Project.SourceType.POSTGRESQL) {
+            throw new ProjectException(file + ": 'options.reverse-mode: both-directions' needs a MySQL-family source (there is no "
+                    + "PostgreSQL sink for the reverse direction)");
+        }
         if (!List.of("before", "after").contains(p.options.indexCreation)) {
             throw new ProjectException(file + ": 'options.index-creation' must be before or after");
         }

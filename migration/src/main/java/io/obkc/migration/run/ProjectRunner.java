@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -261,7 +262,8 @@ public final class ProjectRunner {
         out.println("  - check AUTO_INCREMENT / sequence next values on the target against the source's");
         out.println("  - grant the application users on the target");
         if (pr.steps.contains(Project.Step.REVERSE)) {
-            out.println("  - then: obkc-migrate reverse --project " + p.file() + " (one direction at a time, see docs)");
+            out.println("  - then: obkc-migrate reverse --project " + p.file() + (p.bothDirections() ? " (both directions)"
+                    : " (one direction at a time, see docs)"));
         }
         return OK;
     }
@@ -323,8 +325,22 @@ public final class ProjectRunner {
         return OK;
     }
 
-    /** Deletes the connectors, the PostgreSQL slot and publication, the marker tables and the project's topics. */
+    /**
+     * Deletes the connectors, the reverse source's change-log triggers and table, the PostgreSQL slot and publication, the
+     * marker tables and the project's topics.
+     */
     public int release() {
+        if (state.isDone("reverse") || connect.status(p.reverseSourceConnector()).isPresent()) {
+            // Where the reverse source keeps its change log: its live configuration, else where this version puts it.
+            Optional<Map<String, String>> cfg = connect.config(p.reverseSourceConnector());
+            if (cfg.isPresent()) {
+                state.reverseChangeLog = cfg.get().getOrDefault("changelog.database", "obkc_cdc") + "."
+                        + cfg.get().getOrDefault("changelog.table", "change_log");
+            } else if (state.reverseChangeLog == null) {
+                state.reverseChangeLog = p.markerDatabase() + "." + LoadedProject.REVERSE_CHANGE_LOG;
+            }
+            saveState();
+        }
         for (String n : List.of(p.reverseSourceConnector(), p.reverseSinkConnector(), p.sourceConnector(), p.sinkConnector())) {
             if (connect.status(n).isEmpty()) {
                 continue;
@@ -339,6 +355,11 @@ public final class ProjectRunner {
             }
             connect.delete(n);
             out.println("deleted connector " + n + " and its offsets");
+        }
+        if (state.reverseChangeLog != null) {
+            // After the connectors are gone, so no task re-creates a trigger; before the marker database is dropped.
+            int dot = state.reverseChangeLog.indexOf('.');
+            dropReverseChangeLog(state.reverseChangeLog.substring(0, dot), state.reverseChangeLog.substring(dot + 1));
         }
         try (Connection src = p.openSource()) {
             if (p.postgres()) {
@@ -396,24 +417,39 @@ public final class ProjectRunner {
     // ---- reverse ----------------------------------------------------------------------------------------------------
 
     /**
-     * Reverse incremental after switchover. Tested with a MariaDB source (MariaDbMigrationProjectIT), one direction at a time.
-     * Loop-freedom by construction: the forward connectors are stopped at switchover (phase 3) and reverse refuses to
-     * run while either is running, so no change is ever carried in both directions (docs/migration-guide.md).
+     * Reverse incremental after switchover (tested with a MariaDB source: MariaDbMigrationProjectIT one direction at a time,
+     * MariaDbBothDirectionsIT both at once). reverse-mode one-direction: the forward connectors stay stopped, so nothing is
+     * carried both ways. both-directions: the forward connectors are resumed once the reverse pair runs, and loops are cut
+     * by markers on both sides: the forward sink's OceanBase sessions set @obkc_origin, which the reverse source's change-log
+     * triggers record and leave out; the reverse sink's MariaDB/MySQL sessions run with sql_log_bin=0, so the forward
+     * Debezium source never reads its writes (docs/migration-guide.md, "Loop prevention").
      */
     public int reverse() {
-        out.println("NOTE: reverse incremental runs one direction at a time (the forward connectors stay stopped); tested with MariaDB "
-                + "sources only; both directions at once are NOT supported (docs/migration-guide.md).");
+        boolean both = p.bothDirections();
+        out.println(both ? "NOTE: reverse-mode both-directions: the forward connectors are resumed after the reverse pair runs; rows "
+                + "must not be written on both sides at once (no conflict resolution, docs/migration-guide.md)."
+                : "NOTE: reverse incremental runs one direction at a time (the forward connectors stay stopped); set options.reverse-mode: "
+                        + "both-directions to keep the forward direction running (docs/migration-guide.md).");
         if (p.postgres()) {
             throw new ProjectException("reverse incremental into PostgreSQL needs a PostgreSQL sink, which this bundle does not have");
         }
         if (!state.isDone("switchover")) {
             throw new ProjectException("reverse runs after the switchover: run switchover first");
         }
-        for (String n : List.of(p.sourceConnector(), p.sinkConnector())) {
-            Optional<ConnectRestClient.ConnectorState> s = connect.status(n);
-            if (s.isPresent() && !"STOPPED".equals(s.get().state())) {
-                throw new ProjectException("forward connector " + n + " is " + s.get().state() + "; reverse runs only while the forward "
-                        + "direction is stopped (that is what keeps changes from looping): obkc-migrate stop, then reverse");
+        if (both && state.isDone("reverse") && !state.isDone("reverse.both-directions")) {
+            // The one-direction reverse sink wrote into the binlog; a resumed forward source would re-apply those old changes.
+            throw new ProjectException("reverse already runs one direction at a time: its writes are in the source's binlog, and a "
+                    + "resumed forward source would re-apply them over newer changes. Switching an existing project to both-directions "
+                    + "is not supported; release it and begin a new project");
+        }
+        if (!both) {
+            for (String n : List.of(p.sourceConnector(), p.sinkConnector())) {
+                Optional<ConnectRestClient.ConnectorState> s = connect.status(n);
+                if (s.isPresent() && !"STOPPED".equals(s.get().state())) {
+                    throw new ProjectException("forward connector " + n + " is " + s.get().state() + "; reverse-mode one-direction runs only "
+                            + "while the forward direction is stopped (that is what keeps changes from looping): obkc-migrate stop, then "
+                            + "reverse; or set options.reverse-mode: both-directions");
+                }
             }
         }
         List<SelectedTables.Table> tables;
@@ -426,15 +462,85 @@ public final class ProjectRunner {
         List<String> inverse = tables.stream().map(t -> quoteRule(t.target().database()) + "." + quoteRule(t.target().table()) + "="
                 + quoteRule(t.source().database()) + "." + quoteRule(t.source().table())).toList();
         ConnectorPlan plan = new ConnectorPlan(p);
+        Map<String, String> reverseSource = plan.reverseSource(targetTables);
+        keepChangeLogLocation(reverseSource);
         connect.putConfig(p.reverseSinkConnector(), plan.reverseSink(inverse));
-        connect.putConfig(p.reverseSourceConnector(), plan.reverseSource(targetTables));
+        connect.putConfig(p.reverseSourceConnector(), reverseSource);
         int r = awaitRunning(List.of(p.reverseSourceConnector(), p.reverseSinkConnector()));
-        if (r == OK) {
-            done("reverse");
-            out.println("[reverse] " + p.reverseSourceConnector() + " -> " + p.reverseSinkConnector() + " running: OceanBase changes flow back to "
-                    + JdbcUrl.redact(p.project().source.url));
+        if (r != OK) {
+            return r;
+        }
+        done("reverse");
+        out.println("[reverse] " + p.reverseSourceConnector() + " -> " + p.reverseSinkConnector() + " running: OceanBase changes flow back to "
+                + JdbcUrl.redact(p.project().source.url));
+        if (both) {
+            // The forward sink's configuration carries its origin marker (projects started by an earlier version lack it);
+            // it is written while the sink is stopped, so no forward change reaches OceanBase unmarked.
+            connect.putConfig(p.sinkConnector(), plan.sink());
+            for (String n : List.of(p.sinkConnector(), p.sourceConnector())) {
+                Optional<ConnectRestClient.ConnectorState> s = connect.status(n);
+                if (s.isPresent() && "STOPPED".equals(s.get().state())) {
+                    connect.resume(n);
+                }
+            }
+            r = awaitRunning(List.of(p.sourceConnector(), p.sinkConnector()));
+            if (r == OK) {
+                done("reverse.both-directions");
+                out.println("[reverse] " + p.sourceConnector() + " -> " + p.sinkConnector() + " resumed: both directions run");
+            }
         }
         return r;
+    }
+
+    /**
+     * A reverse source created by an earlier version keeps its change log where it is (obkc_cdc.change_log by default):
+     * moved, the running task would find no change log for its stored offsets.
+     */
+    private void keepChangeLogLocation(Map<String, String> config) {
+        connect.config(p.reverseSourceConnector()).ifPresent(existing -> {
+            config.put("changelog.database", existing.getOrDefault("changelog.database", "obkc_cdc"));
+            config.put("changelog.table", existing.getOrDefault("changelog.table", "change_log"));
+        });
+    }
+
+    /**
+     * Removes what the reverse source installed on OceanBase: the change-log triggers on the captured tables (found by the
+     * change-log table their body writes to) and the change-log table (its database too when that is left empty).
+     */
+    private void dropReverseChangeLog(String database, String table) {
+        String target = io.obkc.common.sql.Identifiers.quoteMysql(database, table);
+        List<String> dropped = new ArrayList<>();
+        try (Connection tgt = p.openTarget()) {
+            List<String[]> triggers = new ArrayList<>();
+            try (var ps = tgt.prepareStatement("SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM information_schema.TRIGGERS "
+                    + "WHERE ACTION_STATEMENT LIKE ?")) {
+                ps.setString(1, "%" + target.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        triggers.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            try (Statement st = tgt.createStatement()) {
+                for (String[] t : triggers) {
+                    st.execute("DROP TRIGGER IF EXISTS " + io.obkc.common.sql.Identifiers.quoteMysql(t[0], t[1]));
+                    dropped.add(t[0] + "." + t[1]);
+                }
+                st.execute("DROP TABLE IF EXISTS " + target);
+                boolean empty;
+                try (var rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                        + database.replace("'", "''") + "'")) {
+                    rs.next();
+                    empty = rs.getLong(1) == 0;
+                }
+                if (empty && !database.equals(p.markerDatabase())) {
+                    st.execute("DROP DATABASE IF EXISTS " + io.obkc.common.sql.Identifiers.quoteMysql(database));
+                }
+            }
+        } catch (SQLException e) {
+            throw new ProjectException("release: removing the reverse change log " + target + " and its triggers: " + e.getMessage(), e);
+        }
+        out.println("dropped the reverse change log " + target + " and " + dropped.size() + " change-log trigger(s) " + dropped);
     }
 
     private static String quoteRule(String name) {

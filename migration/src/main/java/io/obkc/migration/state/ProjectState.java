@@ -32,6 +32,8 @@ public final class ProjectState {
     public Map<String, RowSample> rowSamples = new LinkedHashMap<>();
     /** Exit code and report directory of the last verification. */
     public Integer lastVerifyExit;
+    /** database.table of the reverse source's change log, noted by release before the connector is deleted. */
+    public String reverseChangeLog;
 
     public record RowSample(long rows, long atMillis) {
     }

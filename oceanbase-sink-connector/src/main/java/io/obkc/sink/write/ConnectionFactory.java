@@ -22,6 +22,8 @@ public final class ConnectionFactory {
     private final long backoffMs;
     private final int connectTimeoutMs;
     private final int rowSocketTimeoutMs;
+    private final String originMarker;
+    private final boolean binlogEnabled;
     /** Told of every connection opened (the task's metrics count reconnects with it). */
     private volatile Runnable onOpen = () -> { };
 
@@ -33,6 +35,8 @@ public final class ConnectionFactory {
         this.backoffMs = config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS);
         this.connectTimeoutMs = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_TIMEOUT_MS);
         this.rowSocketTimeoutMs = config.getInt(OceanBaseSinkConnectorConfig.CONNECTION_SOCKET_TIMEOUT_MS);
+        this.originMarker = config.sessionOriginMarker();
+        this.binlogEnabled = config.sessionBinlogEnabled();
     }
 
     /**
@@ -80,13 +84,11 @@ public final class ConnectionFactory {
                     p.setProperty("socketTimeout", String.valueOf(socketTimeoutMs));
                 }
                 Connection c = DriverManager.getConnection(url, p);
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET time_zone = '+00:00'");
-                    s.execute("SET NAMES utf8mb4");
-                    // Foreign keys are deferred to switchover; a stream applied table by table may reach a child first.
-                    s.execute("SET foreign_key_checks = 0");
-                    keepZeroKeys(s);
-                    boundOrphanedTransactions(s);
+                try {
+                    initSession(c);
+                } catch (SQLException | RuntimeException e) {
+                    c.close();
+                    throw e;
                 }
                 c.setAutoCommit(false);
                 onOpen.run();
@@ -102,6 +104,42 @@ public final class ConnectionFactory {
         throw new SQLException("Cannot connect to " + safeUrl() + " as " + user + " after " + attempts + " attempts: "
                 + (last == null ? "" : last.getMessage()) + ". Check connection.url, connection.user and the password, and that the server is up.",
                 last == null ? "08001" : last.getSQLState(), last == null ? 0 : last.getErrorCode(), last);
+    }
+
+    /** The session settings the write path relies on, and the loop-prevention marks of two-way sync. */
+    private void initSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET time_zone = '+00:00'");
+            s.execute("SET NAMES utf8mb4");
+            // Foreign keys are deferred to switchover; a stream applied table by table may reach a child first.
+            s.execute("SET foreign_key_checks = 0");
+            keepZeroKeys(s);
+            boundOrphanedTransactions(s);
+            if (!binlogEnabled) {
+                disableBinlog(s);
+            }
+        }
+        if (!originMarker.isEmpty()) {
+            // Read by the change-log triggers of an OceanBase source on these tables (docs/migration-guide.md).
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SET @obkc_origin = ?")) {
+                ps.setString(1, originMarker);
+                ps.execute();
+            }
+        }
+    }
+
+    /**
+     * session.binlog.enabled=false: the session's writes are not binlogged, so a binlog reader of the other direction never
+     * sees them. A refusal is not retried: it is a missing privilege, named in the error.
+     */
+    static void disableBinlog(Statement s) throws SQLException {
+        try {
+            s.execute("SET SESSION sql_log_bin = 0");
+        } catch (SQLException e) {
+            throw new org.apache.kafka.connect.errors.ConnectException("session.binlog.enabled=false: the server refused SET SESSION "
+                    + "sql_log_bin = 0 (" + e.getMessage() + "). Grant the sink's user BINLOG ADMIN (MariaDB 10.5.2+) or SUPER, or "
+                    + "SYSTEM_VARIABLES_ADMIN (MySQL 8), or set session.binlog.enabled=true", e);
+        }
     }
 
     /** How long an OceanBase transaction of the sink may sit between statements before the server rolls it back. */

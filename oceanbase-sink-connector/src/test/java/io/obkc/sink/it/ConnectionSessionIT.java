@@ -18,7 +18,11 @@ import io.obkc.testing.TestBed;
 /** The session the sink opens: on OceanBase its transactions cannot outlive it by a day; on MariaDB nothing OceanBase-only is set. */
 class ConnectionSessionIT {
     private static ConnectionFactory factory(DatabaseEndpoint db) {
-        Map<String, String> p = new HashMap<>();
+        return factory(db, Map.of());
+    }
+
+    private static ConnectionFactory factory(DatabaseEndpoint db, Map<String, String> extra) {
+        Map<String, String> p = new HashMap<>(extra);
         p.put("connection.url", "jdbc:mysql://" + db.host() + ":" + db.port() + "/");
         p.put("connection.user", db.user());
         p.put("connection.password", db.password());
@@ -44,6 +48,26 @@ class ConnectionSessionIT {
         try (Connection c = factory(mariadb).open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.time_zone")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("+00:00");
+        }
+    }
+
+    /** Two-way sync: the marks other captures honour, on every session the factory opens (row and DDL connections). */
+    @Test
+    void originMarkerAndBinlogOffAreSetOnEverySession() throws Exception {
+        ConnectionFactory marked = factory(TestBed.mysql(), Map.of(OceanBaseSinkConnectorConfig.SESSION_ORIGIN_MARKER, "obkc_it_forward",
+                OceanBaseSinkConnectorConfig.SESSION_BINLOG_ENABLED, "false"));
+        for (Connection c : new Connection[] {marked.open(), marked.openForRows()}) {
+            try (c; Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @obkc_origin, @@SESSION.sql_log_bin")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("obkc_it_forward");
+                assertThat(rs.getInt(2)).as("sql_log_bin").isZero();
+            }
+        }
+        try (Connection c = factory(TestBed.mysql()).open(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @obkc_origin, @@SESSION.sql_log_bin")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("not set by default").isNull();
+            assertThat(rs.getInt(2)).as("binlogged by default").isEqualTo(1);
         }
     }
 }

@@ -102,7 +102,7 @@ public final class ChangelogCapture implements ChangeCapture {
             LOG.warn("table.include.list '{}' selects no table on {}", config.getString(OceanBaseSourceConfig.TABLE_INCLUDE),
                     SourceConnections.describe(config));
         }
-        pollSql = "SELECT seq, ORA_ROWSCN, conn_id, db, tbl, op, structure, before_img, after_img FROM " + changelog.qualifiedTable()
+        pollSql = "SELECT seq, ORA_ROWSCN, conn_id, db, tbl, op, structure, before_img, after_img, " + ChangelogSchema.ORIGIN_COLUMN + " FROM " + changelog.qualifiedTable()
                 + " WHERE ORA_ROWSCN > ? OR (ORA_ROWSCN = ? AND (conn_id > ? OR (conn_id = ? AND seq > ?)))"
                 + " ORDER BY ORA_ROWSCN, conn_id, seq LIMIT " + config.maxBatchSize();
 
@@ -155,6 +155,15 @@ public final class ChangelogCapture implements ChangeCapture {
             }
             installer.installTable(conn);
         }
+        if (!installer.hasOriginColumn(conn)) {
+            // A change log of an earlier version: its triggers keep writing (the column is nullable), and are replaced below.
+            if (!auto) {
+                throw new ConnectException("The change-log table " + changelog.qualifiedTable() + " has no column "
+                        + ChangelogSchema.ORIGIN_COLUMN + " (created by an earlier version); add it (changelog.install=auto does): "
+                        + changelog.addOriginColumn());
+            }
+            installer.addOriginColumn(conn);
+        }
         for (TableSchema t : tables.values()) {
             ChangelogInstaller.TriggerState state = installer.state(conn, t.table());
             if (state == ChangelogInstaller.TriggerState.CURRENT) {
@@ -168,11 +177,11 @@ public final class ChangelogCapture implements ChangeCapture {
                 throw new ConnectException("The change-log triggers of " + t.table().id() + " are " + state.name().toLowerCase()
                         + "; install them (changelog.install=auto does): " + String.join("; ", changelog.createTriggers(t.table())));
             }
-            if (!fresh) {
-                // Altered while the task was stopped: the triggers of the old structure kept recording; rows they wrote are
+            if (!fresh && state == ChangelogInstaller.TriggerState.OUTDATED) {
+                // Altered while the task was stopped (or triggers of an earlier format that record no origin): the triggers of the old structure kept recording; rows they wrote are
                 // completed from flashback reads (see emit), and the new triggers are created before the old ones go.
-                LOG.warn("{} changed its structure while the task was stopped; rebuilding its change-log triggers (no schema-change "
-                        + "event: the old structure is not known)", t.table().id());
+                LOG.warn("{} changed its structure while the task was stopped, or its change-log triggers are of an earlier format; "
+                        + "rebuilding them (no schema-change event: an old structure is not known)", t.table().id());
             }
             installer.installTriggers(conn, t.table());
         }
@@ -292,9 +301,20 @@ public final class ChangelogCapture implements ChangeCapture {
 
     // ---------------------------------------------------------------- streaming
 
-    private record LogRow(long seq, long scn, long conn, String db, String tbl, String op, String structure, String before, String after) {
+    private record LogRow(long seq, long scn, long conn, String db, String tbl, String op, String structure, String before, String after,
+            String origin) {
         StreamPosition position() {
             return new StreamPosition(scn, conn, seq);
+        }
+
+        /**
+         * Whether this row was written by a trigger of the format before origins (origin NULL) and {@code other} is the same
+         * change recorded by the current trigger next to it: both fire while the triggers are being replaced.
+         */
+        boolean legacyTwinOf(LogRow other) {
+            return origin == null && other != null && other.origin != null && other.scn == scn && other.conn == conn
+                    && other.db.equals(db) && other.tbl.equals(tbl) && other.op.equals(op) && other.structure.equals(structure)
+                    && Objects.equals(other.before, before) && Objects.equals(other.after, after);
         }
     }
 
@@ -315,6 +335,18 @@ public final class ChangelogCapture implements ChangeCapture {
         boolean full = rows.size() >= config.maxBatchSize();
         for (int i = 0; i < rows.size(); i++) {
             LogRow row = rows.get(i);
+            if (row.origin() == null) {
+                LogRow next = i + 1 < rows.size() ? rows.get(i + 1) : null;
+                if (next == null && full && i > 0) {
+                    // Its twin from the current triggers may be the first row of the next read: decide then.
+                    rows = rows.subList(0, i);
+                    break;
+                }
+                if (row.legacyTwinOf(next) || row.legacyTwinOf(i > 0 ? rows.get(i - 1) : null)) {
+                    position = row.position();
+                    continue;
+                }
+            }
             TableSchema t = tables.get(row.db() + "." + row.tbl());
             if (t != null && !t.table().structureHash().equals(row.structure())) {
                 t = refresh(t, out);
@@ -433,7 +465,7 @@ public final class ChangelogCapture implements ChangeCapture {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new LogRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9)));
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
                 }
             }
         }
@@ -445,6 +477,16 @@ public final class ChangelogCapture implements ChangeCapture {
         if (p.compareTo(position) <= 0) {
             throw new ConnectException("Change-log row " + row.seq() + " at " + p + " is not after the last position " + position
                     + "; commit order would be broken");
+        }
+        if (row.origin() != null && config.excludedOrigins().contains(row.origin())) {
+            // Written by a session marked with an excluded origin (e.g. the sink of the other direction): left out, so a
+            // change is never sent back where it came from. A transaction before it is complete: it sorts before this row.
+            if (tx != null && !tx.covers(row.scn(), row.conn())) {
+                endTransaction(out);
+            }
+            position = p;
+            lastOffset = ChangelogOffsets.stream(p, tx);
+            return;
         }
         TableSchema t = tables.get(row.db() + "." + row.tbl());
         if (config.transactionMetadata() && (tx == null || !tx.covers(row.scn(), row.conn()))) {

@@ -47,6 +47,27 @@ public final class ChangelogInstaller {
         }
     }
 
+    /** Whether the change-log table has the origin column (tables created before origins were recorded do not). */
+    public boolean hasOriginColumn(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
+                + "AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, schema.database());
+            ps.setString(2, schema.table());
+            ps.setString(3, ChangelogSchema.ORIGIN_COLUMN);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public void addOriginColumn(Connection c) throws SQLException {
+        LOG.info("Adding the column {} to the change-log table {} (created by an earlier version)", ChangelogSchema.ORIGIN_COLUMN,
+                schema.qualifiedTable());
+        try (Statement s = c.createStatement()) {
+            s.execute(schema.addOriginColumn());
+        }
+    }
+
     /** Whether the three triggers of a table exist and were built for its current structure. */
     public TriggerState state(Connection c, TableDef t) throws SQLException {
         List<String> found = triggers(c, t);
