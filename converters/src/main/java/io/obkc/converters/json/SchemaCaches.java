@@ -33,6 +33,14 @@ final class SchemaCaches {
         this.written = lru(size);
     }
 
+    /** The schema JSON bytes of the last read hit and their schema, or null before the first. */
+    synchronized Parsed lastParsed() {
+        return lastParsedKey == null ? null : new Parsed(lastParsedKey, lastParsed);
+    }
+
+    record Parsed(byte[] schemaJson, Schema schema) {
+    }
+
     /** The schema parsed from {@code bytes[from, to)}, or null. */
     synchronized Schema parsed(byte[] bytes, int from, int to) {
         byte[] last = lastParsedKey;

@@ -3,6 +3,7 @@ package io.obkc.converters.json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -172,6 +173,10 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
      * schema is then cached). Throws {@link OffFastPath}, or the parser's error, when the reference must read it.
      */
     private SchemaAndValue readWithCachedSchema(String topic, byte[] value) throws IOException {
+        SchemaAndValue sameSchemaAsLast = readWithLastSchema(value);
+        if (sameSchemaAsLast != null) {
+            return sameSchemaAsLast;
+        }
         try (JsonParser p = JSON.createParser(value)) {
             if (p.nextToken() != JsonToken.START_OBJECT || !"schema".equals(p.nextFieldName())
                     || p.nextToken() != JsonToken.START_OBJECT) {
@@ -201,6 +206,40 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
                 throw OffFastPath.INSTANCE; // a third member: the reference refuses the record
             }
             return new SchemaAndValue(schema, payload);
+        }
+    }
+
+    /**
+     * The common case without even tokenizing the schema: the record is JsonConverter's compact
+     * {@code {"schema":S,"payload":V}} and S is byte for byte the schema JSON of the last record read. Then only V is
+     * parsed, as a value of its own, and the envelope must close right after it. Null (so the general path runs) for
+     * anything else, including a payload that does not parse on its own (a bare number: Jackson wants a separator).
+     */
+    private SchemaAndValue readWithLastSchema(byte[] value) {
+        SchemaCaches.Parsed last = caches.lastParsed();
+        if (last == null) {
+            return null;
+        }
+        byte[] schemaJson = last.schemaJson();
+        int schemaEnd = ENVELOPE_START.length + schemaJson.length;
+        int payloadStart = schemaEnd + ENVELOPE_PAYLOAD.length;
+        if (value.length <= payloadStart
+                || !Arrays.equals(value, 0, ENVELOPE_START.length, ENVELOPE_START, 0, ENVELOPE_START.length)
+                || !Arrays.equals(value, ENVELOPE_START.length, schemaEnd, schemaJson, 0, schemaJson.length)
+                || !Arrays.equals(value, schemaEnd, payloadStart, ENVELOPE_PAYLOAD, 0, ENVELOPE_PAYLOAD.length)) {
+            return null;
+        }
+        try (JsonParser p = JSON.createParser(value, payloadStart, value.length - payloadStart)) {
+            p.nextToken();
+            Object payload = reader.read(p, last.schema());
+            // locations are relative to payloadStart; after the payload only whitespace, then the envelope's '}'
+            int i = payloadStart + (int) p.currentLocation().getByteOffset();
+            while (i < value.length && (value[i] == ' ' || value[i] == '\n' || value[i] == '\r' || value[i] == '\t')) {
+                i++;
+            }
+            return i < value.length && value[i] == '}' ? new SchemaAndValue(last.schema(), payload) : null;
+        } catch (RuntimeException | IOException e) {
+            return null; // the general path decides, and counts it if the reference must read the record
         }
     }
 

@@ -180,6 +180,29 @@ class SchemaCachingJsonConverterTest {
         }
     }
 
+    /** Records whose schema bytes equal the last record's take the shortest path; what follows the payload still counts. */
+    @Test
+    void whatFollowsThePayloadIsCheckedWhenTheSchemaIsTheLastOne() {
+        String s = "{\"type\":\"struct\",\"fields\":[{\"type\":\"int32\",\"optional\":true,\"field\":\"a\"}],\"optional\":false}";
+        String head = "{\"schema\":" + s + ",\"payload\":";
+        List<String> records = List.of(
+                head + "{\"a\":1}}",
+                head + "{\"a\":2},\"extra\":0}",
+                head + "{\"a\":3} \n\t}",
+                head + "{\"a\":4}",
+                head + "{\"a\":5}",
+                head + "{\"a\":6}}garbage",
+                head + "{\"a\":7}]",
+                head + "\"x\"}",
+                head + "null}",
+                head + "{\"a\":8}}");
+        ReferenceComparison c = new ReferenceComparison(Map.of(), false);
+        for (String record : records) {
+            c.assertSameRead("t", record.getBytes(StandardCharsets.UTF_8));
+            c.assertSameRead("t", record.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void valuesJsonConverterRefusesAreRefusedWithItsError() {
         Schema required = SchemaBuilder.struct().name("r").field("a", Schema.INT32_SCHEMA).build();
