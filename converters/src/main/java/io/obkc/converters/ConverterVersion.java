@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The module version, from a resource Maven filters at build time. */
-final class ConverterVersion {
+public final class ConverterVersion {
 
-    static final String VERSION = load();
+    public static final String VERSION = load();
 
     private ConverterVersion() {
     }

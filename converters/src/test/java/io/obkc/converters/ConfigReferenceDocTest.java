@@ -16,6 +16,13 @@ class ConfigReferenceDocTest {
     }
 
     @Test
+    void schemaCachingJsonConverter() throws Exception {
+        // the same ConfigDef as Kafka's JsonConverter, by construction; the table shows users exactly which keys apply
+        ConfigReferenceTable.assertDocMatches(new io.obkc.converters.json.SchemaCachingJsonConverter().config(), DOC,
+                "SchemaCachingJsonConverter");
+    }
+
+    @Test
     void namedConverters() throws Exception {
         // Every named converter (CanalConverter, MaxwellConverter, ...) has the same keys: all but format.
         ConfigReferenceTable.assertDocMatches(new CanalConverter().config(), DOC, "named-converters");
