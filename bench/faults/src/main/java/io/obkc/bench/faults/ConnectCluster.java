@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class ConnectCluster implements AutoCloseable {
     static final String HOST = "127.0.0.1";
+    static final String OFFSET_TOPIC = "obkc-faults-offsets";
     private final HarnessOptions o;
     private final ManagedProcess broker;
     private final List<ManagedProcess> workers = new ArrayList<>();
@@ -32,7 +33,7 @@ final class ConnectCluster implements AutoCloseable {
                     "--data-dir", run.resolve("worker-" + i).toString(), "--plugin-path", o.pluginPath.toString(),
                     "--worker", "group.id=obkc-faults",
                     "--worker", "config.storage.topic=obkc-faults-configs",
-                    "--worker", "offset.storage.topic=obkc-faults-offsets",
+                    "--worker", "offset.storage.topic=" + OFFSET_TOPIC,
                     "--worker", "status.storage.topic=obkc-faults-status",
                     // A killed worker's tasks go to the survivor (or back to it) after 10 s, not Connect's 5 minutes.
                     "--worker", "scheduled.rebalance.max.delay.ms=10000",
