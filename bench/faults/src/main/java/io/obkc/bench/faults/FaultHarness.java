@@ -166,7 +166,8 @@ public final class FaultHarness {
         Pipeline p = new Pipeline(o, cluster, topo);
         p.create();
         List<String> startFailures = new ArrayList<>();
-        RandomWriter writer = new RandomWriter(src.url(), src.user(), src.password(), seed, o.maxOps, o.maxWrite, o.rate);
+        RandomWriter writer = new RandomWriter(src.url(), src.user(), src.password(), seed, o.maxOps, o.maxWrite,
+                topo.oceanBaseSource() ? o.sourceRate : o.rate);
         Thread w = new Thread(writer, "writer");
         long writeStart = System.nanoTime();
         SnapshotKills.Result snapshotKills = null;

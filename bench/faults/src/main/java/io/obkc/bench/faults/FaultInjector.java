@@ -25,7 +25,7 @@ final class FaultInjector implements Runnable {
         /** The OceanBase-source topology: kills and clean restarts of the worker that runs both connectors, while streaming. */
         static Plan forSourceTopology(HarnessOptions o) {
             return new Plan(o.sourceWorkerKills, o.sourceRestarts, o.privateTarget || o.allowTestbedRestart ? o.seekdbRestarts : 0,
-                    o.connKills, 0, o.sourceGapMinS, o.sourceGapMaxS);
+                    o.sourceConnKills, 0, o.sourceGapMinS, o.sourceGapMaxS);
         }
     }
 

@@ -10,7 +10,7 @@ final class HarnessOptions {
     static final String USAGE = String.join("\n",
             "Usage: bench/faults/run.sh [--short] [options]",
             "  --short                    CI version: topologies 1x1 (3 worker kills, 1 connection kill, ~2 minutes of writes)",
-            "                             and ob1x1 (1 kill mid-snapshot, 2 kills mid-stream, 1 clean restart, 1 connection kill)",
+            "                             and ob1x1 (1 kill mid-snapshot, 2 kills mid-stream, 1 clean restart)",
             "  --topologies LIST          partitions x sink tasks, e.g. 1x1,4x1,1x2,4x2: Debezium's MariaDB source; obPxT, e.g.",
             "                             ob1x1: OBKC's OceanBase source (changelog mode, test bed seekdb) -> sink -> seekdb",
             "                             (default 1x1,4x1,1x2,4x2,ob1x1)",
@@ -42,7 +42,9 @@ final class HarnessOptions {
             "  --source-restarts N        clean restart (SIGTERM, start) of the worker while streaming (default 3)",
             "  --source-rows N            rows preloaded into the source's items table, read by the snapshot (default 60000)",
             "  --source-chunk N           the source's snapshot.chunk.size (default 200)",
-            "  (--conn-kills, --seekdb-restarts (private target only), --gap-s, --rate and the write bounds apply too)");
+            "  --source-rate N            writer transactions per second (default --rate; --short: 20)",
+            "  --source-conn-kills N      KILL of the sink's sessions (default --conn-kills; --short: 0)",
+            "  (--seekdb-restarts (private target only), --gap-s, --min-write-s, --max-write-s, --max-ops apply too)");
 
     long seed = System.currentTimeMillis();
     /** Extra sink connector settings (--sink-prop), applied last. */
@@ -58,6 +60,9 @@ final class HarnessOptions {
     int sourceGapMinS = -1;
     int sourceGapMaxS = -1;
     Duration sourceMinWrite;
+    /** The OceanBase-source topology's writer rate and connection kills (-1: --rate and --conn-kills). */
+    int sourceRate = -1;
+    int sourceConnKills = -1;
     int workerKills = 10;
     int seekdbRestarts = 2;
     int connKills = 3;
@@ -116,9 +121,12 @@ final class HarnessOptions {
                     o.sourceWorkerKills = 2;
                     o.sourceRestarts = 1;
                     o.sourceRows = 60_000;
-                    o.sourceGapMinS = 5;
-                    o.sourceGapMaxS = 12;
-                    o.sourceMinWrite = Duration.ofSeconds(45);
+                    o.sourceGapMinS = 3;
+                    o.sourceGapMaxS = 8;
+                    o.sourceMinWrite = Duration.ofSeconds(30);
+                    // CI time: the sink topology already kills sessions; a lower rate keeps the catch-up short.
+                    o.sourceConnKills = 0;
+                    o.sourceRate = 20;
                     o.workerKills = 3;
                     o.connKills = 1;
                     o.seekdbRestarts = 0;
@@ -152,6 +160,8 @@ final class HarnessOptions {
                         case "--source-restarts" -> o.sourceRestarts = Integer.parseInt(v);
                         case "--source-rows" -> o.sourceRows = Integer.parseInt(v);
                         case "--source-chunk" -> o.sourceChunk = Integer.parseInt(v);
+                        case "--source-rate" -> o.sourceRate = Integer.parseInt(v);
+                        case "--source-conn-kills" -> o.sourceConnKills = Integer.parseInt(v);
                         case "--seekdb-restarts" -> o.seekdbRestarts = Integer.parseInt(v);
                         case "--conn-kills" -> o.connKills = Integer.parseInt(v);
                         case "--rebalances" -> o.rebalances = Integer.parseInt(v);
@@ -162,7 +172,10 @@ final class HarnessOptions {
                             o.sourceGapMinS = o.gapMinS;
                             o.sourceGapMaxS = o.gapMaxS;
                         }
-                        case "--min-write-s" -> o.minWrite = Duration.ofSeconds(Long.parseLong(v));
+                        case "--min-write-s" -> {
+                            o.minWrite = Duration.ofSeconds(Long.parseLong(v));
+                            o.sourceMinWrite = o.minWrite;
+                        }
                         case "--max-write-s" -> o.maxWrite = Duration.ofSeconds(Long.parseLong(v));
                         case "--max-ops" -> o.maxOps = Long.parseLong(v);
                         case "--rate" -> o.rate = Integer.parseInt(v);
@@ -203,6 +216,12 @@ final class HarnessOptions {
         if (o.sourceGapMinS < 0) {
             o.sourceGapMinS = o.gapMinS;
             o.sourceGapMaxS = o.gapMaxS;
+        }
+        if (o.sourceRate < 0) {
+            o.sourceRate = o.rate;
+        }
+        if (o.sourceConnKills < 0) {
+            o.sourceConnKills = o.connKills;
         }
         if (o.sourceMinWrite == null) {
             o.sourceMinWrite = o.minWrite;
