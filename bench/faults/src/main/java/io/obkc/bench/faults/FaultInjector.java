@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs a seeded, shuffled list of faults at random moments while the writer writes: kill -9 + restart of a Connect
- * worker, kill -9 + restart of seekdb, KILL of the sink's sessions, and adding or removing a second worker (a
- * rebalance). After each fault it waits, bounded, until both connectors' tasks run again; a FAILED task is recorded
- * and restarted.
+ * worker, a clean restart of one (SIGTERM, then start), kill -9 + restart of seekdb, KILL of the sink's sessions, and
+ * adding or removing a second worker (a rebalance). After each fault it waits, bounded, until both connectors' tasks
+ * run again; a FAILED task is recorded and restarted.
  */
 final class FaultInjector implements Runnable {
     enum Fault { WORKER_KILL, WORKER_RESTART, SEEKDB_RESTART, CONN_KILL, REBALANCE }
