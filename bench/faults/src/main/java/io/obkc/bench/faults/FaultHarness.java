@@ -138,11 +138,14 @@ public final class FaultHarness {
         Log.info("=== topology " + topo.label() + ": " + (topo.oceanBaseSource() ? "OceanBase source (changelog mode) on seekdb "
                 + o.srcObHost + ":" + o.srcObPort + ", " : "Debezium MariaDB source, ") + topo.partitions()
                 + " partition(s) per table topic, " + topo.tasks() + " sink task(s); seed " + seed);
-        if (!cluster.isWorkerAlive(0)) {
-            cluster.startWorker(0);
-        }
         if (cluster.isWorkerAlive(1)) {
             cluster.stopWorker(1);
+        }
+        // The OceanBase source's topology commits offsets often, so that kills can land mid-snapshot however fast the
+        // snapshot runs (each kill waits for a committed snapshot offset); the MariaDB topologies keep the default.
+        cluster.useOffsetFlush(topo.oceanBaseSource() ? o.sourceOffsetFlushMs : o.offsetFlushMs);
+        if (!cluster.isWorkerAlive(0)) {
+            cluster.startWorker(0);
         }
         List<String> notes = new ArrayList<>();
         SourceDb src = new SourceDb(o, topo);

@@ -43,6 +43,7 @@ final class HarnessOptions {
             "  --source-rows N            rows preloaded into the source's items table, read by the snapshot (default 60000)",
             "  --source-chunk N           the source's snapshot.chunk.size (default 200)",
             "  --source-rate N            writer transactions per second (default --rate; --short: 20)",
+            "  --source-offset-flush-ms N the workers' offset.flush.interval.ms while it runs (default 1000; others: 10000)",
             "  --source-conn-kills N      KILL of the sink's sessions (default --conn-kills; --short: 0)",
             "  (--seekdb-restarts (private target only), --gap-s, --min-write-s, --max-write-s, --max-ops apply too)");
 
@@ -94,6 +95,8 @@ final class HarnessOptions {
     int kafkaPort = 39092;
     int restPort = 38083;
     int offsetFlushMs = 10_000;
+    /** The workers' offset.flush.interval.ms while an OceanBase-source topology runs. */
+    int sourceOffsetFlushMs = 1_000;
     Path repoDir = Path.of(env("FAULTS_REPO_DIR", ".")).toAbsolutePath().normalize();
     Path runDir;
     Path report;
@@ -161,6 +164,7 @@ final class HarnessOptions {
                         case "--source-rows" -> o.sourceRows = Integer.parseInt(v);
                         case "--source-chunk" -> o.sourceChunk = Integer.parseInt(v);
                         case "--source-rate" -> o.sourceRate = Integer.parseInt(v);
+                        case "--source-offset-flush-ms" -> o.sourceOffsetFlushMs = Integer.parseInt(v);
                         case "--source-conn-kills" -> o.sourceConnKills = Integer.parseInt(v);
                         case "--seekdb-restarts" -> o.seekdbRestarts = Integer.parseInt(v);
                         case "--conn-kills" -> o.connKills = Integer.parseInt(v);
