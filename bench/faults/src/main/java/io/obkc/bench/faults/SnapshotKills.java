@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Kills the Connect worker with kill -9 while the OceanBase source is in the middle of its snapshot, and proves each
  * time that it was: the kill is sent once the worker has committed a snapshot offset ({@code snapshot_scn},
- * {@code snapshot_table}, {@code snapshot_key}) with a key past the previous kill's, and after the kill the source
+ * {@code snapshot_table}, {@code snapshot_key}) with a key past the previous kill's and past a seeded depth into the
+ * preloaded {@code items} table, and after the kill the source
  * offset stored last in Kafka's offset topic (what the restarted worker resumes from; read with no worker running) must
  * still be a snapshot offset. The restarted task must then log that it resumes the snapshot. A snapshot that ends
  * before a kill could land is an error: the preloaded table is too small for this machine (raise --source-rows).
@@ -70,6 +71,8 @@ final class SnapshotKills {
             JsonNode[] seen = {null};
             boolean[] finished = {false};
             JsonNode prev = previousKey;
+            // Kill i lands past a seeded depth into the preloaded table (30-80 % of its i-th share), not at the very start.
+            long depth = (long) (o.sourceRows * (double) i / (planned + 1) * (0.3 + 0.5 * rnd.nextDouble()));
             boolean ready = Await.until(Duration.ofSeconds(300), Duration.ofMillis(200), () -> {
                 p.restartFailed(taskFailures);
                 JsonNode off = p.committedSourceOffset();
@@ -80,7 +83,7 @@ final class SnapshotKills {
                     finished[0] = true;
                     return true;
                 }
-                if (off.hasNonNull("snapshot_key") && !Objects.equals(off.get("snapshot_key"), prev)) {
+                if (off.hasNonNull("snapshot_key") && !Objects.equals(off.get("snapshot_key"), prev) && deepEnough(off, depth)) {
                     seen[0] = off;
                     return true;
                 }
@@ -116,6 +119,21 @@ final class SnapshotKills {
             kills.add(new Kill(stored == null ? "none" : describe(stored), topicRecords, mid, resumed));
         }
         return new Result(planned, kills, errors, o.sourceRows);
+    }
+
+    /** The offset is in the preloaded table at a key of at least {@code depth} (or past it, or its key is not a number). */
+    private boolean deepEnough(JsonNode offset, long depth) {
+        String table = offset.path("snapshot_table").asText();
+        String items = topo.sourceDb() + ".items";
+        if (table.compareTo(items) != 0) {
+            return table.compareTo(items) > 0;
+        }
+        try {
+            JsonNode key = new com.fasterxml.jackson.databind.ObjectMapper().readTree(offset.path("snapshot_key").asText());
+            return key.path(0).asLong(Long.MAX_VALUE) >= depth;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static String describe(JsonNode offset) {
