@@ -24,8 +24,9 @@ import io.obkc.testing.TestBed;
  * One change-log row can become several records: a key change is a delete of the old key, its tombstone and a create of
  * the new key; a delete is the delete and its tombstone. Kafka Connect commits the offset of the last record acknowledged
  * in order, which can fall between them (they may go out in different producer batches or partitions). A worker killed
- * after such a commit must re-emit the rest of the row on restart, never skip it: found by the fault harness's
- * OceanBase-source topology (bench/faults), where it would lose the row under its new key.
+ * after such a commit must re-emit the rest of the row on restart, never skip it (else the row under its new key is
+ * lost). Found while building the fault harness's OceanBase-source topology (bench/faults), by reading the offsets the
+ * task gives its records.
  */
 class ChangelogResumeWithinRowIT {
     private static final String DB = "obkc_src_rowresume_it";
