@@ -498,6 +498,10 @@ public final class ChangelogCapture implements ChangeCapture {
             lastOffset = ChangelogOffsets.stream(position, tx);
             out.add(events.transactionBegin(tx.id(), row.scn() / 1_000_000L, lastOffset));
         }
+        // The offset before this row. A row can become several records (a key change: delete, tombstone, create; a delete:
+        // delete, tombstone) and Kafka Connect may commit the offset of any one of them; all but the row's last record
+        // carry this offset, so a restart after such a commit reads the row again instead of skipping the rest of it.
+        Map<String, ?> beforeRow = ChangelogOffsets.stream(position, tx);
         position = p;
         if (t == null) {
             // A table no longer captured (or a foreign row): advance past it.
@@ -518,10 +522,10 @@ public final class ChangelogCapture implements ChangeCapture {
         String op = row.op();
         if ("u".equals(op) && def.primaryKey().size() > 0 && !Objects.equals(t.key(before), t.key(after))) {
             // A key change: delete of the old key, then create of the new one, as Debezium's MySQL connector emits it.
-            add(out, t, "d", before, null, source, p, row);
-            add(out, t, "c", null, after, source, p, row);
+            add(out, t, "d", before, null, source, p, beforeRow, false);
+            add(out, t, "c", null, after, source, p, beforeRow, true);
         } else {
-            add(out, t, op, before, after, source, p, row);
+            add(out, t, op, before, after, source, p, beforeRow, true);
         }
         metrics.change(row.scn() / 1_000_000L);
     }
@@ -572,18 +576,24 @@ public final class ChangelogCapture implements ChangeCapture {
         return sb.append(')').toString();
     }
 
+    /**
+     * Adds one change event (and its tombstone after a delete). Only the last record of the change-log row carries the
+     * row's own position; the others carry {@code beforeRow} (see {@link #emit}).
+     */
     private void add(List<SourceRecord> out, TableSchema t, String op, Struct before, Struct after, SourceBlock source, StreamPosition p,
-            LogRow row) {
+            Map<String, ?> beforeRow, boolean lastOfRow) {
         Struct block = null;
         if (tx != null) {
             long[] order = tx.next(t.table().id());
             block = ChangeEvents.transactionBlock(tx.id(), order[0], order[1]);
         }
-        lastOffset = ChangelogOffsets.stream(p, tx);
-        out.add(events.change(t, op, before, after, source, lastOffset, block));
-        if ("d".equals(op) && config.tombstonesOnDelete()) {
-            out.add(events.tombstone(t, before, lastOffset));
+        Map<String, ?> atRow = ChangelogOffsets.stream(p, tx);
+        boolean tombstone = "d".equals(op) && config.tombstonesOnDelete();
+        out.add(events.change(t, op, before, after, source, lastOfRow && !tombstone ? atRow : beforeRow, block));
+        if (tombstone) {
+            out.add(events.tombstone(t, before, lastOfRow ? atRow : beforeRow));
         }
+        lastOffset = atRow;
     }
 
     private void endTransaction(List<SourceRecord> out) {

@@ -13,33 +13,56 @@ import java.util.List;
  */
 final class ConnectCluster implements AutoCloseable {
     static final String HOST = "127.0.0.1";
+    static final String OFFSET_TOPIC = "obkc-faults-offsets";
     private final HarnessOptions o;
     private final ManagedProcess broker;
     private final List<ManagedProcess> workers = new ArrayList<>();
     private final List<ConnectRest> rests = new ArrayList<>();
+    private int offsetFlushMs;
 
     ConnectCluster(HarnessOptions o) {
         this.o = o;
+        this.offsetFlushMs = o.offsetFlushMs;
         Path run = o.runDir;
         List<String> b = java("384m");
         b.addAll(List.of("--no-worker", "--host", HOST, "--kafka-port", String.valueOf(o.kafkaPort),
                 "--controller-port", String.valueOf(o.kafkaPort + 1), "--data-dir", run.resolve("broker").toString()));
         broker = new ManagedProcess("broker", b, run, run.resolve("broker"));
         for (int i = 0; i < 2; i++) {
-            int rest = o.restPort + i;
-            List<String> w = java("768m");
-            w.addAll(List.of("--no-broker", "--bootstrap-servers", bootstrap(), "--host", HOST, "--rest-port", String.valueOf(rest),
-                    "--data-dir", run.resolve("worker-" + i).toString(), "--plugin-path", o.pluginPath.toString(),
-                    "--worker", "group.id=obkc-faults",
-                    "--worker", "config.storage.topic=obkc-faults-configs",
-                    "--worker", "offset.storage.topic=obkc-faults-offsets",
-                    "--worker", "status.storage.topic=obkc-faults-status",
-                    // A killed worker's tasks go to the survivor (or back to it) after 10 s, not Connect's 5 minutes.
-                    "--worker", "scheduled.rebalance.max.delay.ms=10000",
-                    "--worker", "offset.flush.interval.ms=" + o.offsetFlushMs));
-            workers.add(new ManagedProcess("worker-" + i, w, run, run.resolve("worker-" + i)));
-            rests.add(new ConnectRest(HOST, rest));
+            workers.add(new ManagedProcess("worker-" + i, workerCommand(i), run, run.resolve("worker-" + i)));
+            rests.add(new ConnectRest(HOST, o.restPort + i));
         }
+    }
+
+    private List<String> workerCommand(int i) {
+        List<String> w = java("768m");
+        w.addAll(List.of("--no-broker", "--bootstrap-servers", bootstrap(), "--host", HOST, "--rest-port", String.valueOf(o.restPort + i),
+                "--data-dir", o.runDir.resolve("worker-" + i).toString(), "--plugin-path", o.pluginPath.toString(),
+                "--worker", "group.id=obkc-faults",
+                "--worker", "config.storage.topic=obkc-faults-configs",
+                "--worker", "offset.storage.topic=" + OFFSET_TOPIC,
+                "--worker", "status.storage.topic=obkc-faults-status",
+                // A killed worker's tasks go to the survivor (or back to it) after 10 s, not Connect's 5 minutes.
+                "--worker", "scheduled.rebalance.max.delay.ms=10000",
+                "--worker", "offset.flush.interval.ms=" + offsetFlushMs));
+        return w;
+    }
+
+    /**
+     * Makes the workers commit offsets every {@code ms}: when that differs from what they run with, they are stopped
+     * cleanly and worker-0 is started again with it (a topology's setting, not one of its faults).
+     */
+    void useOffsetFlush(int ms) throws IOException {
+        if (ms == offsetFlushMs) {
+            return;
+        }
+        offsetFlushMs = ms;
+        Log.info("workers now commit offsets every " + ms + " ms");
+        for (int i = 0; i < workers.size(); i++) {
+            workers.get(i).setCommand(workerCommand(i));
+            workers.get(i).stopGracefully();
+        }
+        startWorker(0);
     }
 
     private List<String> java(String heap) {

@@ -9,12 +9,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs a seeded, shuffled list of faults at random moments while the writer writes: kill -9 + restart of a Connect
- * worker, kill -9 + restart of seekdb, KILL of the sink's sessions, and adding or removing a second worker (a
- * rebalance). After each fault it waits, bounded, until both connectors' tasks run again; a FAILED task is recorded
- * and restarted.
+ * worker, a clean restart of one (SIGTERM, then start), kill -9 + restart of seekdb, KILL of the sink's sessions, and
+ * adding or removing a second worker (a rebalance). After each fault it waits, bounded, until both connectors' tasks
+ * run again; a FAILED task is recorded and restarted.
  */
 final class FaultInjector implements Runnable {
-    enum Fault { WORKER_KILL, SEEKDB_RESTART, CONN_KILL, REBALANCE }
+    enum Fault { WORKER_KILL, WORKER_RESTART, SEEKDB_RESTART, CONN_KILL, REBALANCE }
+
+    /** How many of each fault one topology gets, and the random pause before each (seconds). */
+    record Plan(int workerKills, int workerRestarts, int seekdbRestarts, int connKills, int rebalances, int gapMinS, int gapMaxS) {
+        static Plan forSinkTopologies(HarnessOptions o) {
+            return new Plan(o.workerKills, 0, o.seekdbRestarts, o.connKills, o.rebalances, o.gapMinS, o.gapMaxS);
+        }
+
+        /** The OceanBase-source topology: kills and clean restarts of the worker that runs both connectors, while streaming. */
+        static Plan forSourceTopology(HarnessOptions o) {
+            return new Plan(o.sourceWorkerKills, o.sourceRestarts, o.privateTarget || o.allowTestbedRestart ? o.seekdbRestarts : 0,
+                    o.sourceConnKills, 0, o.sourceGapMinS, o.sourceGapMaxS);
+        }
+    }
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(300);
     private final HarnessOptions o;
@@ -22,11 +35,13 @@ final class FaultInjector implements Runnable {
     private final Seekdb seekdb;
     private final Pipeline pipeline;
     private final Random rnd;
+    private final Plan plan;
     private final List<Fault> schedule = new ArrayList<>();
     final List<String> taskFailures = new CopyOnWriteArrayList<>();
     final List<String> notes = new CopyOnWriteArrayList<>();
     volatile int workerKills;
     volatile int workerKillsRecovered;
+    volatile int workerRestarts;
     volatile int seekdbRestarts;
     volatile int connKills;
     volatile int sessionsKilled;
@@ -35,16 +50,18 @@ final class FaultInjector implements Runnable {
     volatile boolean done;
     volatile Throwable failure;
 
-    FaultInjector(HarnessOptions o, ConnectCluster cluster, Seekdb seekdb, Pipeline pipeline, long seed) {
+    FaultInjector(HarnessOptions o, ConnectCluster cluster, Seekdb seekdb, Pipeline pipeline, long seed, Plan plan) {
         this.o = o;
         this.cluster = cluster;
         this.seekdb = seekdb;
         this.pipeline = pipeline;
         this.rnd = new Random(seed);
-        add(Fault.WORKER_KILL, o.workerKills);
-        add(Fault.SEEKDB_RESTART, o.seekdbRestarts);
-        add(Fault.CONN_KILL, o.connKills);
-        add(Fault.REBALANCE, o.rebalances);
+        this.plan = plan;
+        add(Fault.WORKER_KILL, plan.workerKills());
+        add(Fault.WORKER_RESTART, plan.workerRestarts());
+        add(Fault.SEEKDB_RESTART, plan.seekdbRestarts());
+        add(Fault.CONN_KILL, plan.connKills());
+        add(Fault.REBALANCE, plan.rebalances());
         Collections.shuffle(schedule, rnd);
     }
 
@@ -59,7 +76,7 @@ final class FaultInjector implements Runnable {
         try {
             int n = 0;
             for (Fault f : schedule) {
-                Await.pause(Duration.ofMillis(1000L * o.gapMinS + (long) rnd.nextInt(1000 * (o.gapMaxS - o.gapMinS) + 1)));
+                Await.pause(Duration.ofMillis(1000L * plan.gapMinS() + (long) rnd.nextInt(1000 * (plan.gapMaxS() - plan.gapMinS()) + 1)));
                 n++;
                 Log.info("fault " + n + "/" + schedule.size() + ": " + f);
                 inject(f);
@@ -88,6 +105,14 @@ final class FaultInjector implements Runnable {
                 // Down for 0-5 s (seeded) before the restart, like a supervisor bringing it back.
                 Await.pause(Duration.ofMillis(rnd.nextInt(5000)));
                 cluster.startWorker(w);
+            }
+            case WORKER_RESTART -> {
+                // A clean restart: SIGTERM (tasks stop, offsets are committed, the worker leaves its group), then start.
+                List<Integer> live = cluster.liveWorkers();
+                int w = live.isEmpty() ? 0 : live.get(rnd.nextInt(live.size()));
+                cluster.stopWorker(w);
+                cluster.startWorker(w);
+                workerRestarts++;
             }
             case SEEKDB_RESTART -> {
                 Duration down = seekdb.restart();

@@ -9,8 +9,11 @@ import java.util.List;
 final class HarnessOptions {
     static final String USAGE = String.join("\n",
             "Usage: bench/faults/run.sh [--short] [options]",
-            "  --short                    CI version: topology 1x1, 3 worker kills, 1 connection kill, ~2 minutes of writes",
-            "  --topologies LIST          partitions x sink tasks, e.g. 1x1,4x1,1x2,4x2 (default all four)",
+            "  --short                    CI version: topologies 1x1 (3 worker kills, 1 connection kill, ~2 minutes of writes)",
+            "                             and ob1x1 (1 kill mid-snapshot, 2 kills mid-stream, 1 clean restart)",
+            "  --topologies LIST          partitions x sink tasks, e.g. 1x1,4x1,1x2,4x2: Debezium's MariaDB source; obPxT, e.g.",
+            "                             ob1x1: OBKC's OceanBase source (changelog mode, test bed seekdb) -> sink -> seekdb",
+            "                             (default 1x1,4x1,1x2,4x2,ob1x1)",
             "  --seed N                   seed of the writer and the fault schedule (default: the clock; always logged)",
             "  --worker-kills N           kill -9 + restart of a Connect worker, per topology (default 10)",
             "  --seekdb-restarts N        kill -9 + restart of seekdb, per topology (default 2; needs the private target",
@@ -32,12 +35,35 @@ final class HarnessOptions {
             "  --run-dir DIR              logs and state of this run (default bench/faults/target/run)",
             "  --report FILE              write the markdown report there too",
             "  --keep-seekdb              leave the private seekdb running at the end",
-            "  --sink-prop KEY=VALUE      extra sink setting (repeatable), e.g. offsets.storage.table=obkc_sink_state.kafka_offsets");
+            "  --sink-prop KEY=VALUE      extra sink setting (repeatable), e.g. offsets.storage.table=obkc_sink_state.kafka_offsets",
+            "OceanBase-source topologies (obPxT) use these instead of --worker-kills/--rebalances:",
+            "  --snapshot-kills N         kill -9 of the worker while the source's committed offset is mid-snapshot (default 2)",
+            "  --source-worker-kills N    kill -9 of the worker while streaming (default 10)",
+            "  --source-restarts N        clean restart (SIGTERM, start) of the worker while streaming (default 3)",
+            "  --source-rows N            rows preloaded into the source's items table, read by the snapshot (default 60000)",
+            "  --source-chunk N           the source's snapshot.chunk.size (default 200)",
+            "  --source-rate N            writer transactions per second (default --rate; --short: 20)",
+            "  --source-offset-flush-ms N the workers' offset.flush.interval.ms while it runs (default 1000; others: 10000)",
+            "  --source-conn-kills N      KILL of the sink's sessions (default --conn-kills; --short: 0)",
+            "  (--seekdb-restarts (private target only), --gap-s, --min-write-s, --max-write-s, --max-ops apply too)");
 
     long seed = System.currentTimeMillis();
     /** Extra sink connector settings (--sink-prop), applied last. */
     java.util.Map<String, String> sinkProps = new java.util.LinkedHashMap<>();
-    List<int[]> topologies = new ArrayList<>(List.of(new int[] {1, 1}, new int[] {4, 1}, new int[] {1, 2}, new int[] {4, 2}));
+    List<Topology> topologies = new ArrayList<>(List.of(Topology.parse("1x1"), Topology.parse("4x1"), Topology.parse("1x2"),
+            Topology.parse("4x2"), Topology.parse("ob1x1")));
+    int snapshotKills = 2;
+    int sourceWorkerKills = 10;
+    int sourceRestarts = 3;
+    int sourceRows = 60_000;
+    int sourceChunk = 200;
+    /** Gap between the OceanBase-source topology's faults; --short shortens it to fit CI. */
+    int sourceGapMinS = -1;
+    int sourceGapMaxS = -1;
+    Duration sourceMinWrite;
+    /** The OceanBase-source topology's writer rate and connection kills (-1: --rate and --conn-kills). */
+    int sourceRate = -1;
+    int sourceConnKills = -1;
     int workerKills = 10;
     int seekdbRestarts = 2;
     int connKills = 3;
@@ -61,9 +87,16 @@ final class HarnessOptions {
     int mysqlPort = Integer.parseInt(env("OBKC_MYSQL_PORT", "23306"));
     String mysqlUser = env("OBKC_MYSQL_USER", "obkc");
     String mysqlPassword = env("OBKC_MYSQL_PASSWORD", "obkc");
+    // The OceanBase source of the obPxT topologies: the test bed's seekdb (never restarted by the harness).
+    String srcObHost = env("OBKC_OB_HOST", "127.0.0.1");
+    int srcObPort = Integer.parseInt(env("OBKC_OB_PORT", "22881"));
+    String srcObUser = env("OBKC_OB_USER", "obkc");
+    String srcObPassword = env("OBKC_OB_PASSWORD", "obkc");
     int kafkaPort = 39092;
     int restPort = 38083;
     int offsetFlushMs = 10_000;
+    /** The workers' offset.flush.interval.ms while an OceanBase-source topology runs. */
+    int sourceOffsetFlushMs = 1_000;
     Path repoDir = Path.of(env("FAULTS_REPO_DIR", ".")).toAbsolutePath().normalize();
     Path runDir;
     Path report;
@@ -86,7 +119,17 @@ final class HarnessOptions {
             switch (a) {
                 case "--short" -> {
                     o.shortRun = true;
-                    o.topologies = new ArrayList<>(List.of(new int[] {1, 1}));
+                    o.topologies = new ArrayList<>(List.of(Topology.parse("1x1"), Topology.parse("ob1x1")));
+                    o.snapshotKills = 1;
+                    o.sourceWorkerKills = 2;
+                    o.sourceRestarts = 1;
+                    o.sourceRows = 60_000;
+                    o.sourceGapMinS = 3;
+                    o.sourceGapMaxS = 8;
+                    o.sourceMinWrite = Duration.ofSeconds(30);
+                    // CI time: the sink topology already kills sessions; a lower rate keeps the catch-up short.
+                    o.sourceConnKills = 0;
+                    o.sourceRate = 20;
                     o.workerKills = 3;
                     o.connKills = 1;
                     o.seekdbRestarts = 0;
@@ -115,6 +158,14 @@ final class HarnessOptions {
                             o.sinkProps.put(v.substring(0, eq), v.substring(eq + 1));
                         }
                         case "--worker-kills" -> o.workerKills = Integer.parseInt(v);
+                        case "--snapshot-kills" -> o.snapshotKills = Integer.parseInt(v);
+                        case "--source-worker-kills" -> o.sourceWorkerKills = Integer.parseInt(v);
+                        case "--source-restarts" -> o.sourceRestarts = Integer.parseInt(v);
+                        case "--source-rows" -> o.sourceRows = Integer.parseInt(v);
+                        case "--source-chunk" -> o.sourceChunk = Integer.parseInt(v);
+                        case "--source-rate" -> o.sourceRate = Integer.parseInt(v);
+                        case "--source-offset-flush-ms" -> o.sourceOffsetFlushMs = Integer.parseInt(v);
+                        case "--source-conn-kills" -> o.sourceConnKills = Integer.parseInt(v);
                         case "--seekdb-restarts" -> o.seekdbRestarts = Integer.parseInt(v);
                         case "--conn-kills" -> o.connKills = Integer.parseInt(v);
                         case "--rebalances" -> o.rebalances = Integer.parseInt(v);
@@ -122,8 +173,13 @@ final class HarnessOptions {
                             String[] mm = v.split("-");
                             o.gapMinS = Integer.parseInt(mm[0]);
                             o.gapMaxS = Integer.parseInt(mm[1]);
+                            o.sourceGapMinS = o.gapMinS;
+                            o.sourceGapMaxS = o.gapMaxS;
                         }
-                        case "--min-write-s" -> o.minWrite = Duration.ofSeconds(Long.parseLong(v));
+                        case "--min-write-s" -> {
+                            o.minWrite = Duration.ofSeconds(Long.parseLong(v));
+                            o.sourceMinWrite = o.minWrite;
+                        }
                         case "--max-write-s" -> o.maxWrite = Duration.ofSeconds(Long.parseLong(v));
                         case "--max-ops" -> o.maxOps = Long.parseLong(v);
                         case "--rate" -> o.rate = Integer.parseInt(v);
@@ -161,20 +217,29 @@ final class HarnessOptions {
         if (o.pluginPath == null) {
             o.pluginPath = o.repoDir.resolve("packaging/target/plugin");
         }
+        if (o.sourceGapMinS < 0) {
+            o.sourceGapMinS = o.gapMinS;
+            o.sourceGapMaxS = o.gapMaxS;
+        }
+        if (o.sourceRate < 0) {
+            o.sourceRate = o.rate;
+        }
+        if (o.sourceConnKills < 0) {
+            o.sourceConnKills = o.connKills;
+        }
+        if (o.sourceMinWrite == null) {
+            o.sourceMinWrite = o.minWrite;
+        }
         if (o.gapMinS < 0 || o.gapMaxS < o.gapMinS) {
             throw new IllegalArgumentException("--gap-s MIN-MAX needs 0 <= MIN <= MAX");
         }
         return o;
     }
 
-    private static List<int[]> topologies(String v) {
-        List<int[]> out = new ArrayList<>();
+    private static List<Topology> topologies(String v) {
+        List<Topology> out = new ArrayList<>();
         for (String t : v.split(",")) {
-            String[] pt = t.trim().split("x");
-            if (pt.length != 2) {
-                throw new IllegalArgumentException("a topology is PARTITIONSxTASKS, e.g. 4x2; got " + t);
-            }
-            out.add(new int[] {Integer.parseInt(pt[0]), Integer.parseInt(pt[1])});
+            out.add(Topology.parse(t));
         }
         return out;
     }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class ManagedProcess {
     private final String name;
-    private final List<String> command;
+    private List<String> command;
     private final Path runDir;
     private final Path workDir;
     private Process process;
@@ -22,6 +22,11 @@ final class ManagedProcess {
         this.command = List.copyOf(command);
         this.runDir = runDir;
         this.workDir = workDir;
+    }
+
+    /** The command line of the next start. */
+    synchronized void setCommand(List<String> command) {
+        this.command = List.copyOf(command);
     }
 
     synchronized void start() throws IOException {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The two connectors of one topology: Debezium's MariaDB source and the OceanBase sink, with their settings. */
+/**
+ * The two connectors of one topology, with their settings: a source (Debezium's MariaDB connector, or OBKC's
+ * OceanBaseSourceConnector in changelog mode for the obPxT topologies) and the OceanBase sink.
+ */
 final class Pipeline {
     private static final int MAX_TASK_RESTARTS = 50;
     final String prefix;
@@ -14,22 +17,58 @@ final class Pipeline {
     final String dlq;
     final int partitions;
     final int tasks;
+    final Topology topology;
     private final ConnectCluster cluster;
     private final HarnessOptions o;
     private int restarts;
 
-    Pipeline(HarnessOptions o, ConnectCluster cluster, int partitions, int tasks) {
+    Pipeline(HarnessOptions o, ConnectCluster cluster, Topology topology) {
         this.o = o;
         this.cluster = cluster;
-        this.partitions = partitions;
-        this.tasks = tasks;
-        this.prefix = "faults_p" + partitions + "t" + tasks;
+        this.topology = topology;
+        this.partitions = topology.partitions();
+        this.tasks = topology.tasks();
+        this.prefix = topology.prefix();
         this.source = prefix + "-source";
         this.sink = prefix + "-sink";
         this.dlq = prefix + "-dlq";
     }
 
     Map<String, String> sourceConfig() {
+        return topology.oceanBaseSource() ? oceanBaseSourceConfig() : mariaDbSourceConfig();
+    }
+
+    /**
+     * OBKC's source on the test bed's seekdb, changelog mode (docs/oceanbase-source-connector.md), with transaction
+     * metadata so that the topic check can tell a duplicate (same transaction and place in it) from a distinct change, and
+     * small snapshot chunks so that the offset moves often while the snapshot runs.
+     */
+    private Map<String, String> oceanBaseSourceConfig() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", "io.obkc.source.OceanBaseSourceConnector");
+        c.put("tasks.max", "1");
+        c.put("database.hostname", o.srcObHost);
+        c.put("database.port", String.valueOf(o.srcObPort));
+        c.put("database.user", o.srcObUser);
+        c.put("database.password", o.srcObPassword);
+        c.put("topic.prefix", prefix);
+        c.put("table.include.list", Topology.SOURCE_DB_OB + ".*");
+        c.put("capture.mode", "changelog");
+        c.put("changelog.database", Topology.CHANGELOG_DB_OB);
+        c.put("snapshot.mode", "initial");
+        c.put("snapshot.chunk.size", String.valueOf(o.sourceChunk));
+        c.put("provide.transaction.metadata", "true");
+        c.put("tombstones.on.delete", "true");
+        c.put("datatype.propagate.source.type", ".+");
+        c.put("poll.interval.ms", "200");
+        c.put("changelog.open.transactions.wait.ms", "120000");
+        c.put("topic.creation.default.partitions", String.valueOf(partitions));
+        c.put("topic.creation.default.replication.factor", "1");
+        converters(c);
+        return c;
+    }
+
+    private Map<String, String> mariaDbSourceConfig() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
         c.put("tasks.max", "1");
@@ -63,14 +102,15 @@ final class Pipeline {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("connector.class", "io.obkc.sink.OceanBaseSinkConnector");
         c.put("tasks.max", String.valueOf(tasks));
-        c.put("topics.regex", prefix + "\\." + Workload.DB + "\\..+");
+        c.put("topics.regex", prefix + "\\." + topology.sourceDb() + "\\..+");
         c.put("connection.url", "jdbc:mysql://" + o.obHost + ":" + o.obPort + "/");
         c.put("connection.user", Seekdb.SINK_USER);
         c.put("connection.password", Seekdb.SINK_PASSWORD);
         c.put("insert.mode", "upsert");
         c.put("delete.enabled", "true");
         c.put("primary.key.mode", "record_key");
-        c.put("database.name.format", "${source.db}");
+        // Debezium's MariaDB source: the same name on seekdb. The OceanBase source: another database of seekdb.
+        c.put("database.name.format", topology.oceanBaseSource() ? topology.targetDb() : "${source.db}");
         c.put("table.name.format", "${source.table}");
         c.put("auto.create", "true");
         c.put("auto.evolve", "true");
@@ -111,9 +151,10 @@ final class Pipeline {
     }
 
     /**
-     * The source committed a streaming offset: Debezium's binlog offsets carry {@code "snapshot"} only while the
-     * initial snapshot runs. A snapshot interrupted by a kill is taken again from scratch, and rows it had already
-     * emitted that were deleted meanwhile never get a delete event: faults start only after this holds.
+     * The source committed a streaming offset. Debezium's binlog offsets carry {@code "snapshot"} only while the
+     * initial snapshot runs; a snapshot of Debezium's interrupted by a kill is taken again from scratch, and rows it had
+     * already emitted that were deleted meanwhile never get a delete event: in the MariaDB topologies faults start only
+     * after this holds. The OceanBase source's snapshot offsets carry {@code snapshot_scn} (it resumes them).
      */
     boolean streamingOffsetCommitted() {
         var offsets = cluster.rest().offsets(source).path("offsets");
@@ -121,11 +162,21 @@ final class Pipeline {
             return false;
         }
         for (var o : offsets) {
-            if (o.path("offset").has("snapshot")) {
+            if (isSnapshotOffset(o.path("offset"))) {
                 return false;
             }
         }
         return true;
+    }
+
+    boolean isSnapshotOffset(com.fasterxml.jackson.databind.JsonNode offset) {
+        return topology.oceanBaseSource() ? offset.hasNonNull("snapshot_scn") : offset.has("snapshot");
+    }
+
+    /** The source offset committed last, as the worker's REST API reports it (null when none). */
+    com.fasterxml.jackson.databind.JsonNode committedSourceOffset() {
+        var offsets = cluster.rest().offsets(source).path("offsets");
+        return offsets.isEmpty() ? null : offsets.get(0).path("offset");
     }
 
     boolean running() {
@@ -149,7 +200,7 @@ final class Pipeline {
     }
 
     long lag() throws Exception {
-        return KafkaProbe.lag(cluster.bootstrap(), "connect-" + sink, prefix + "." + Workload.DB + ".", List.of());
+        return KafkaProbe.lag(cluster.bootstrap(), "connect-" + sink, prefix + "." + topology.sourceDb() + ".", List.of());
     }
 
     long dlqRecords() throws Exception {

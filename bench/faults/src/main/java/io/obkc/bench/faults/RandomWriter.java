@@ -58,13 +58,16 @@ final class RandomWriter implements Runnable {
         this.txPerSecond = txPerSecond;
     }
 
-    /** Creates the tables and their first rows (captured by Debezium's snapshot). */
-    static void createSchema(Connection c, long seed) throws SQLException {
+    /**
+     * Creates the tables in {@code db} and their first rows (captured by the source's snapshot): 200 accounts, the hot
+     * rows and {@code itemRows} items (committed every 5,000 rows).
+     */
+    static void createSchema(Connection c, long seed, String db, int itemRows) throws SQLException {
         Random r = new Random(seed ^ 0x5eedL);
         try (Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + Workload.DB);
-            s.execute("CREATE DATABASE " + Workload.DB);
-            s.execute("USE " + Workload.DB);
+            s.execute("DROP DATABASE IF EXISTS " + db);
+            s.execute("CREATE DATABASE " + db);
+            s.execute("USE " + db);
             for (Workload.Table t : Workload.TABLES) {
                 s.execute(t.ddl());
             }
@@ -86,12 +89,16 @@ final class RandomWriter implements Runnable {
                 h.addBatch();
             }
             h.executeBatch();
-            for (long id = 1; id <= 500; id++) {
+            for (long id = 1; id <= itemRows; id++) {
                 i.setLong(1, id);
                 i.setInt(2, r.nextInt(10));
                 i.setString(3, "p" + r.nextInt(1_000_000));
                 i.setInt(4, r.nextInt(100));
                 i.addBatch();
+                if (id % 5000 == 0) {
+                    i.executeBatch();
+                    c.commit();
+                }
             }
             i.executeBatch();
         }

@@ -15,11 +15,11 @@ final class Report {
         b.append("Command: `").append(o.command).append("` (seed ").append(o.seed).append(", target seekdb ")
                 .append(o.privateTarget ? "private" : "test bed").append(" ").append(o.obHost).append(':').append(o.obPort)
                 .append(", ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s)\n\n");
-        b.append("| partitions x tasks | seed | transactions (statements) | worker kills survived | seekdb restarts | connection kills (sessions) "
+        b.append("| topology (partitions x tasks) | seed | transactions (statements) | worker kills survived | seekdb restarts | connection kills (sessions) "
                 + "| rebalances | task failures | DLQ records | caught up | rows lost | rows wrong | rows extra/duplicated | result |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FaultHarness.Outcome r : outcomes) {
-            b.append("| ").append(r.partitions()).append(" x ").append(r.tasks())
+            b.append("| ").append(r.topology().label())
                     .append(" | ").append(r.seed())
                     .append(" | ").append(r.transactions()).append(" (").append(r.statements()).append(")")
                     .append(" | ").append(r.workerKillsRecovered()).append(" / ").append(r.workerKills())
@@ -33,7 +33,19 @@ final class Report {
                     .append(" | ").append(r.pass() ? "PASS" : "**FAIL**").append(" |\n");
         }
         for (FaultHarness.Outcome r : outcomes) {
-            b.append("\n### ").append(r.partitions()).append(" x ").append(r.tasks()).append(", seed ").append(r.seed()).append("\n\n");
+            b.append("\n### ").append(r.topology().label()).append(", seed ").append(r.seed()).append("\n\n");
+            if (r.topology().oceanBaseSource()) {
+                b.append("OceanBase source (changelog mode) -> Kafka -> OceanBase sink -> seekdb. Kills mid-snapshot: ")
+                        .append(r.snapshotKills() == null ? "none" : r.snapshotKills().line()).append("; kills mid-stream: ")
+                        .append(r.workerKillsRecovered()).append(" / ").append(r.workerKills()).append("; clean restarts: ")
+                        .append(r.workerRestarts()).append("\n\n");
+                if (r.audit() != null) {
+                    b.append("Topic audit: ").append(r.audit().line()).append("\n\n");
+                    for (String e : r.audit().examples()) {
+                        b.append("- ").append(e).append("\n");
+                    }
+                }
+            }
             b.append("Writer mix: ").append(r.writerMix()).append("; writer errors ").append(r.writerErrors()).append("\n\n");
             b.append("| table | source rows | target rows | lost | wrong | extra |\n|---|---|---|---|---|---|\n");
             for (TableComparer.Result t : r.tables()) {
@@ -58,6 +70,33 @@ final class Report {
         return b.toString();
     }
 
+    /**
+     * One line per topology, before the overall summary line. For an OceanBase-source topology it also says how many
+     * kills landed mid-snapshot (proven) and mid-stream, the clean restarts, and the topic audit (duplicates are counted,
+     * not failed on; conflicting duplicates and gaps fail).
+     */
+    static String topologyLine(FaultHarness.Outcome r) {
+        StringBuilder b = new StringBuilder("FAULTS TOPOLOGY SUMMARY: ").append(r.pass() ? "PASS" : "FAIL").append(" topology=")
+                .append(r.topology().label()).append(" seed=").append(r.seed()).append(" transactions=").append(r.transactions());
+        if (r.topology().oceanBaseSource()) {
+            b.append(" snapshot_kills=").append(r.snapshotKills() == null ? "0/0" : r.snapshotKills().proven() + "/" + r.snapshotKills().planned())
+                    .append(" stream_kills=").append(r.workerKillsRecovered()).append('/').append(r.workerKills())
+                    .append(" clean_restarts=").append(r.workerRestarts());
+        } else {
+            b.append(" worker_kills=").append(r.workerKillsRecovered()).append('/').append(r.workerKills()).append(" rebalances=").append(r.rebalances());
+        }
+        b.append(" seekdb_restarts=").append(r.seekdbRestarts()).append(" conn_kills=").append(r.connKills())
+                .append(" caught_up=").append(r.caughtUp()).append(" task_failures=").append(r.taskFailures().size())
+                .append(" dlq_records=").append(r.dlqRecords()).append(" rows_lost=").append(r.lost()).append(" rows_wrong=").append(r.wrong())
+                .append(" rows_duplicated_or_extra=").append(r.extra());
+        if (r.audit() != null) {
+            b.append(" topic_events=").append(r.audit().events()).append(" topic_duplicates=").append(r.audit().duplicates())
+                    .append(" topic_conflicting_duplicates=").append(r.audit().conflicting()).append(" topic_tx_with_gaps=")
+                    .append(r.audit().transactionsWithGaps());
+        }
+        return b.toString();
+    }
+
     static String summaryLine(HarnessOptions o, List<FaultHarness.Outcome> outcomes, boolean pass) {
         long lost = outcomes.stream().mapToLong(FaultHarness.Outcome::lost).sum();
         long wrong = outcomes.stream().mapToLong(FaultHarness.Outcome::wrong).sum();
@@ -66,15 +105,18 @@ final class Report {
         int restarts = outcomes.stream().mapToInt(FaultHarness.Outcome::seekdbRestarts).sum();
         int conns = outcomes.stream().mapToInt(FaultHarness.Outcome::connKills).sum();
         int rebal = outcomes.stream().mapToInt(FaultHarness.Outcome::rebalances).sum();
+        long snapKills = outcomes.stream().filter(r -> r.snapshotKills() != null).mapToLong(r -> r.snapshotKills().proven()).sum();
+        int cleanRestarts = outcomes.stream().mapToInt(FaultHarness.Outcome::workerRestarts).sum();
+        long dups = outcomes.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().duplicates()).sum();
         long notCaught = outcomes.stream().filter(r -> !r.caughtUp()).count();
         long dlq = outcomes.stream().mapToLong(FaultHarness.Outcome::dlqRecords).sum();
         long failures = outcomes.stream().mapToLong(r -> r.taskFailures().size()).sum();
         StringBuilder topo = new StringBuilder();
-        for (int[] t : o.topologies) {
-            topo.append(topo.length() == 0 ? "" : ",").append(t[0]).append('x').append(t[1]);
+        for (Topology t : o.topologies) {
+            topo.append(topo.length() == 0 ? "" : ",").append(t.label());
         }
         return "FAULTS SUMMARY: " + (pass ? "PASS" : "FAIL") + " seed=" + o.seed + " topologies=" + topo + " completed=" + outcomes.size()
-                + " worker_kills=" + kills + " seekdb_restarts=" + restarts + " conn_kills=" + conns + " rebalances=" + rebal
-                + " not_caught_up=" + notCaught + " task_failures=" + failures + " dlq_records=" + dlq + " rows_lost=" + lost + " rows_wrong=" + wrong + " rows_duplicated_or_extra=" + extra;
+                + " worker_kills=" + kills + " snapshot_kills=" + snapKills + " clean_restarts=" + cleanRestarts + " seekdb_restarts=" + restarts + " conn_kills=" + conns + " rebalances=" + rebal
+                + " not_caught_up=" + notCaught + " task_failures=" + failures + " dlq_records=" + dlq + " rows_lost=" + lost + " rows_wrong=" + wrong + " rows_duplicated_or_extra=" + extra + " topic_duplicates=" + dups;
     }
 }

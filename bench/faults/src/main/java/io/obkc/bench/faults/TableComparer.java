@@ -32,9 +32,10 @@ final class TableComparer {
     private TableComparer() {
     }
 
-    static Result compare(Connection source, Connection target, Workload.Table t) throws SQLException {
-        Map<String, List<String>> s = read(source, t);
-        Map<String, List<String>> g = read(target, t);
+    /** Compares table {@code t} of database {@code sourceDb} on the source with the one of {@code targetDb} on the target. */
+    static Result compare(Connection source, String sourceDb, Connection target, String targetDb, Workload.Table t) throws SQLException {
+        Map<String, List<String>> s = read(source, sourceDb, t);
+        Map<String, List<String>> g = read(target, targetDb, t);
         long lost = 0;
         long extra = 0;
         long wrong = 0;
@@ -65,10 +66,10 @@ final class TableComparer {
     }
 
     /** key -> the row's values in column order; the table's key must be unique (it is its primary key). */
-    private static Map<String, List<String>> read(Connection c, Workload.Table t) throws SQLException {
+    private static Map<String, List<String>> read(Connection c, String db, Workload.Table t) throws SQLException {
         Map<String, List<String>> rows = new TreeMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + Workload.DB + "." + t.name() + " ORDER BY " + t.key())) {
+             ResultSet rs = st.executeQuery("SELECT * FROM " + db + "." + t.name() + " ORDER BY " + t.key())) {
             ResultSetMetaData md = rs.getMetaData();
             Map<String, Integer> cols = new LinkedHashMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
