@@ -74,6 +74,9 @@ public final class MigrateCommand implements Callable<Integer> {
     abstract static class Sub implements Callable<Integer> {
         @Mixin
         ProjectOption project;
+        // Lets "<subcommand> --help" show the subcommand's options instead of failing on the missing --project.
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 

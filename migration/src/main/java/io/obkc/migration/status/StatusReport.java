@@ -35,9 +35,9 @@ public record StatusReport(
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append("project ").append(project).append(caughtUp ? "   CAUGHT UP (safe to switch over)" : "   not caught up").append('\n');
-        b.append("\nSTEP          STATE      SINCE\n");
+        b.append("\nSTEP          STATE       SINCE\n");
         for (Step s : steps) {
-            b.append(String.format(Locale.ROOT, "%-13s %-10s %s%n", s.step(), s.state(), s.since() == null ? "" : s.since()));
+            b.append(String.format(Locale.ROOT, "%-13s %-11s %s%n", s.step(), s.state(), s.since() == null ? "" : s.since()));
         }
         b.append("\nCONNECTOR                        STATE        TASKS\n");
         for (Connector c : connectors) {
