@@ -123,7 +123,7 @@ final class HarnessOptions {
                     o.snapshotKills = 1;
                     o.sourceWorkerKills = 2;
                     o.sourceRestarts = 1;
-                    o.sourceRows = 60_000;
+                    o.sourceRows = 100_000; // a quiet machine snapshots ~25k rows/s (bench/source): a margin for the mid-snapshot kill
                     o.sourceGapMinS = 3;
                     o.sourceGapMaxS = 8;
                     o.sourceMinWrite = Duration.ofSeconds(30);
