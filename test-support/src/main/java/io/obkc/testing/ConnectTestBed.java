@@ -107,6 +107,43 @@ public final class ConnectTestBed implements AutoCloseable {
         return cluster.connectorStatus(name);
     }
 
+    /**
+     * What failed in the connector, for programs that poll instead of failing a test: "connector FAILED: ..." or
+     * "task N FAILED: ...", with the exception lines of the trace (its causes, no stack frames); null when nothing
+     * failed or the connector is not registered yet.
+     */
+    public String failure(String name) {
+        ConnectorStateInfo s;
+        try {
+            s = status(name);
+        } catch (RuntimeException e) {
+            return null; // not registered yet
+        }
+        if ("FAILED".equals(s.connector().state())) {
+            return "connector FAILED: " + exceptionLines(s.connector().trace());
+        }
+        for (ConnectorStateInfo.TaskState t : s.tasks()) {
+            if ("FAILED".equals(t.state())) {
+                return "task " + t.id() + " FAILED: " + exceptionLines(t.trace());
+            }
+        }
+        return null;
+    }
+
+    /** A trace's exception lines joined with " | ", at most 3000 characters. */
+    static String exceptionLines(String trace) {
+        if (trace == null) {
+            return "(no trace)";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : trace.split("\n")) {
+            if (!line.startsWith("\tat ") && !line.startsWith("\t... ")) {
+                b.append(line.trim()).append(" | ");
+            }
+        }
+        return b.length() > 3000 ? b.substring(0, 3000) + "..." : b.toString();
+    }
+
     /** Stops the only worker and starts a new one, as a worker restart in production would. */
     public void restartWorker() {
         cluster.removeWorker();

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -321,35 +320,12 @@ public final class CdcBenchmark {
     /** The first failed connector or task of the two, with the exception lines of its trace; or null. */
     private String failedTask(String... connectors) {
         for (String name : connectors) {
-            ConnectorStateInfo s;
-            try {
-                s = bed.status(name);
-            } catch (RuntimeException e) {
-                continue; // not registered yet
-            }
-            if ("FAILED".equals(s.connector().state())) {
-                return name + " FAILED: " + head(s.connector().trace());
-            }
-            for (ConnectorStateInfo.TaskState t : s.tasks()) {
-                if ("FAILED".equals(t.state())) {
-                    return name + " task " + t.id() + " FAILED: " + head(t.trace());
-                }
+            String failure = bed.failure(name);
+            if (failure != null) {
+                return name + " " + failure;
             }
         }
         return null;
-    }
-
-    private static String head(String trace) {
-        if (trace == null) {
-            return "(no trace)";
-        }
-        StringBuilder b = new StringBuilder();
-        for (String line : trace.split("\n")) {
-            if (!line.startsWith("\tat ") && !line.startsWith("\t... ")) {
-                b.append(line.trim()).append(" | ");
-            }
-        }
-        return b.length() > 2000 ? b.substring(0, 2000) + "..." : b.toString();
     }
 
     private void deleteQuietly(String connector) {

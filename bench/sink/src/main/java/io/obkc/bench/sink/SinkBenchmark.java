@@ -33,7 +33,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -466,35 +465,7 @@ public final class SinkBenchmark {
 
     /** The first failed task's trace (first lines), or null. */
     private String failedTask(String name) {
-        ConnectorStateInfo s;
-        try {
-            s = bed.status(name);
-        } catch (RuntimeException e) {
-            return null; // not registered yet
-        }
-        if ("FAILED".equals(s.connector().state())) {
-            return "connector FAILED: " + head(s.connector().trace());
-        }
-        for (ConnectorStateInfo.TaskState t : s.tasks()) {
-            if ("FAILED".equals(t.state())) {
-                return "task " + t.id() + " FAILED: " + head(t.trace());
-            }
-        }
-        return null;
-    }
-
-    private static String head(String trace) {
-        if (trace == null) {
-            return "(no trace)";
-        }
-        // The exception lines and their causes, without the stack frames.
-        StringBuilder b = new StringBuilder();
-        for (String line : trace.split("\n")) {
-            if (!line.startsWith("\tat ") && !line.startsWith("\t... ")) {
-                b.append(line.trim()).append(" | ");
-            }
-        }
-        return b.length() > 3000 ? b.substring(0, 3000) + "..." : b.toString();
+        return bed.failure(name);
     }
 
     private void dropBenchDatabases() throws SQLException {

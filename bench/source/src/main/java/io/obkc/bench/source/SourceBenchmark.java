@@ -35,7 +35,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -509,34 +508,7 @@ public final class SourceBenchmark {
     // ---------------------------------------------------------------- connector state
 
     private String failedTask() {
-        ConnectorStateInfo s;
-        try {
-            s = bed.status(CONNECTOR);
-        } catch (RuntimeException e) {
-            return null; // not registered yet
-        }
-        if ("FAILED".equals(s.connector().state())) {
-            return "connector FAILED: " + head(s.connector().trace());
-        }
-        for (ConnectorStateInfo.TaskState t : s.tasks()) {
-            if ("FAILED".equals(t.state())) {
-                return "task " + t.id() + " FAILED: " + head(t.trace());
-            }
-        }
-        return null;
-    }
-
-    private static String head(String trace) {
-        if (trace == null) {
-            return "(no trace)";
-        }
-        StringBuilder b = new StringBuilder();
-        for (String line : trace.split("\n")) {
-            if (!line.startsWith("\tat ") && !line.startsWith("\t... ")) {
-                b.append(line.trim()).append(" | ");
-            }
-        }
-        return b.length() > 2000 ? b.substring(0, 2000) + "..." : b.toString();
+        return bed.failure(CONNECTOR);
     }
 
     /** The task's metrics MXBean (same JVM as the worker). */
