@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
+import io.obkc.common.rules.MatchRule;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.RuleSyntaxException;
 
@@ -61,22 +62,25 @@ public final class OceanBaseBinlogConfig extends AbstractConfig {
     private static final String HISTORY = "Schema history";
     private static final String TYPES = "Types";
 
-    /** Checks that a rule list parses, naming the bad rule and what to fix. */
-    private static final ConfigDef.Validator MATCHING_RULES = new ConfigDef.Validator() {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                ObjectMatcher.parse(value == null ? "" : value.toString(), "");
-            } catch (RuleSyntaxException e) {
-                throw new ConfigException(name, value, e.getMessage());
+    /** Checks that a rule list parses as the list it is (exclude rules take no rename), naming the bad rule. */
+    private static ConfigDef.Validator matchingRules(MatchRule.Kind kind) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                String rules = value == null ? "" : value.toString();
+                try {
+                    ObjectMatcher.parse(kind == MatchRule.Kind.INCLUDE ? rules : "", kind == MatchRule.Kind.EXCLUDE ? rules : "");
+                } catch (RuleSyntaxException e) {
+                    throw new ConfigException(name, value, e.getMessage());
+                }
             }
-        }
 
-        @Override
-        public String toString() {
-            return "matching rules (docs/matching-rules.md)";
-        }
-    };
+            @Override
+            public String toString() {
+                return "matching rules (docs/matching-rules.md)";
+            }
+        };
+    }
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -120,12 +124,12 @@ public final class OceanBaseBinlogConfig extends AbstractConfig {
             .define(DATABASE_EXCLUDE_LIST, Type.STRING, "", Importance.LOW,
                     "Comma-separated regular expressions of databases not to capture; not together with " + DATABASE_INCLUDE_LIST + ".",
                     CAPTURE, 3, Width.LONG, "Excluded databases")
-            .define(TABLE_INCLUDE_LIST, Type.STRING, "", MATCHING_RULES, Importance.HIGH,
+            .define(TABLE_INCLUDE_LIST, Type.STRING, "", matchingRules(MatchRule.Kind.INCLUDE), Importance.HIGH,
                     "Tables to capture, as the bundle's matching rules (docs/matching-rules.md; the same rules as capture.mode=changelog, "
                             + "e.g. shop.order_*, case-insensitive). Handed to Debezium as one equivalent regular expression. "
                             + "Empty: every table of the captured databases.",
                     CAPTURE, 4, Width.LONG, "Tables")
-            .define(TABLE_EXCLUDE_LIST, Type.STRING, "", MATCHING_RULES, Importance.LOW,
+            .define(TABLE_EXCLUDE_LIST, Type.STRING, "", matchingRules(MatchRule.Kind.EXCLUDE), Importance.LOW,
                     "Tables not to capture, as matching rules; exclusion wins over " + TABLE_INCLUDE_LIST + ".",
                     CAPTURE, 5, Width.LONG, "Excluded tables")
             .define(SNAPSHOT_MODE, Type.STRING, "initial",

@@ -105,6 +105,13 @@ class OceanBaseBinlogConfigTest {
     }
 
     @Test
+    void refusesARenameInTheExcludeListAtConfigTime() {
+        Map<String, String> p = minimal();
+        p.put("table.exclude.list", "shop.tmp_*=other.*");
+        assertThatThrownBy(() -> new OceanBaseBinlogConfig(p)).isInstanceOf(ConfigException.class).hasMessageContaining("table.exclude.list");
+    }
+
+    @Test
     void compatModeCanBeTurnedOffForServersWithoutIt() {
         Map<String, String> p = minimal();
         p.put("oceanbase.show.ddl.in.compat.mode", "false");
