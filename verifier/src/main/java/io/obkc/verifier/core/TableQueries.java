@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.obkc.common.rules.ObjectName;
+import io.obkc.verifier.dialect.RowHash;
 import io.obkc.verifier.dialect.VerifierDialect;
 import io.obkc.verifier.model.ColumnInfo;
 import io.obkc.verifier.model.Key;
@@ -48,16 +49,18 @@ public final class TableQueries {
     private final List<String> keyParam;
     private final String hash;
 
-    public TableQueries(SidePool pool, ObjectName table, TablePlan plan, Side side, boolean binaryStrings) {
+    public TableQueries(SidePool pool, ObjectName table, TablePlan plan, Side side, boolean binaryStrings, RowHash rowHash) {
         this.pool = pool;
         this.dialect = pool.endpoint().dialect();
         this.table = dialect.qualified(table);
         this.columns = new ArrayList<>();
         this.canonical = new ArrayList<>();
+        List<ColumnInfo> peers = new ArrayList<>();
         for (ColumnPair p : plan.columns()) {
             ColumnInfo mine = side == Side.SOURCE ? p.source() : p.target();
             ColumnInfo peer = side == Side.SOURCE ? p.target() : p.source();
             columns.add(mine);
+            peers.add(peer);
             canonical.add(dialect.canonical(mine, peer));
         }
         this.keyColumns = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class TableQueries {
             keyOrder.add(dialect.keyOrder(mine, binaryStrings));
             keyParam.add(dialect.keyParam(mine, binaryStrings));
         }
-        this.hash = dialect.rowHash(columns, canonical);
+        this.hash = dialect.rowHash(columns, peers, canonical, rowHash);
     }
 
     // ---- predicates -------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.obkc.common.rules.ObjectName;
 import io.obkc.verifier.core.TableQueries.Checksum;
+import io.obkc.verifier.dialect.RowHash;
 import io.obkc.verifier.core.TableQueries.Row;
 import io.obkc.verifier.model.ColumnInfo;
 import io.obkc.verifier.model.DiffKind;
@@ -186,8 +187,9 @@ final class TableVerifier {
         plan = new TablePlan(si, tt, pairs, key, updated);
         result.keyKind = si.keyKind() + (key.isEmpty() ? "" : " (" + String.join(", ",
                 key.stream().map(ColumnPair::name).toList()) + ")");
-        sq = new TableQueries(source, si.name(), plan, Side.SOURCE, options.binaryStringKeys);
-        tq = new TableQueries(target, tt.name(), plan, Side.TARGET, options.binaryStringKeys);
+        RowHash rowHash = RowHash.choose(options.rowHash, source.endpoint().dialect(), target.endpoint().dialect());
+        sq = new TableQueries(source, si.name(), plan, Side.SOURCE, options.binaryStringKeys, rowHash);
+        tq = new TableQueries(target, tt.name(), plan, Side.TARGET, options.binaryStringKeys, rowHash);
         if (updated >= 0) {
             String now = source.call(c -> source.endpoint().dialect().currentTimestampCanonical(c));
             recentCutoff = minusSeconds(now, options.skipRecentSeconds);

@@ -28,6 +28,8 @@ public final class Verifier implements AutoCloseable {
     private final Checkpoint checkpoint;
 
     public Verifier(Endpoint sourceEndpoint, Endpoint targetEndpoint, VerifyOptions options, Progress progress) {
+        // Refuses an impossible --row-hash before any connection is opened.
+        io.obkc.verifier.dialect.RowHash.choose(options.rowHash, sourceEndpoint.dialect(), targetEndpoint.dialect());
         this.options = options;
         this.progress = progress;
         this.source = new SidePool(sourceEndpoint, options.connectionsPerSide, new Throttle(options.maxQueriesPerSecond));

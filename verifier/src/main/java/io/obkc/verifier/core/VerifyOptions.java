@@ -15,6 +15,11 @@ public final class VerifyOptions {
     public long maxChunkRows = 2_000_000;
     /** Differing ranges with at most this many rows are fetched and compared row by row; larger ones are bisected. */
     public long rowFetchThreshold = 1_000;
+    /**
+     * Row hash of the chunk checksums: {@code auto} (CRC32 when both engines are MySQL-family, else MD5), {@code crc32}
+     * or {@code md5} (60 bits, every engine; about twice the database CPU). See {@link io.obkc.verifier.dialect.RowHash}.
+     */
+    public String rowHash = "auto";
     /** Load guard: maximum queries per second per database (0 = unlimited). */
     public double maxQueriesPerSecond = 0;
     /** Load guard: pause after each chunk is scheduled, per table. */

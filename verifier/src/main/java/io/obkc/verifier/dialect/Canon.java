@@ -110,6 +110,57 @@ final class Canon {
         return sb.toString();
     }
 
+    /**
+     * Whether the CRC32 row text carries a NULL flag for this column: it is nullable on either side, or of a kind
+     * whose canonical expression may be NULL for a value (zero dates). Decided from both sides, so both build the
+     * same text.
+     */
+    static boolean crcNullFlag(ColumnInfo c, ColumnInfo peer) {
+        return c.nullable() || !neverNullForAValue(c) || peer != null && (peer.nullable() || !neverNullForAValue(peer));
+    }
+
+    /** Whether the CRC32 row text carries the byte length of this column's element: it may contain a {@code |}. */
+    static boolean crcLength(ColumnInfo c, ColumnInfo peer) {
+        return mayContainBar(c) || peer != null && mayContainBar(peer);
+    }
+
+    /**
+     * The CRC32 row text in Java, exactly as the MySQL-family dialects build it in SQL with {@code CONCAT_WS('|', ...)}
+     * (for tests and documentation). Elements, joined by {@code |}:
+     * <ol>
+     * <li>one element of {@code 0}/{@code 1} NULL flags, one digit per flagged column, when any column is flagged;</li>
+     * <li>the UTF-8 byte length of each non-NULL value of a length column;</li>
+     * <li>each non-NULL value.</li>
+     * </ol>
+     * It decodes uniquely: the flags say which values are present, hence how many lengths follow; values of columns
+     * without a length never contain {@code |} (numbers, dates, hex), and the others are read by their length.
+     */
+    static String crcHashText(List<Boolean> flagged, List<Boolean> withLength, List<String> values) {
+        List<String> elements = new java.util.ArrayList<>();
+        StringBuilder flags = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (flagged.get(i)) {
+                flags.append(values.get(i) == null ? '1' : '0');
+            } else if (values.get(i) == null) {
+                throw new IllegalArgumentException("column " + i + " is not flagged but NULL");
+            }
+        }
+        if (!flags.isEmpty()) {
+            elements.add(flags.toString());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (withLength.get(i) && values.get(i) != null) {
+                elements.add(Integer.toString(values.get(i).getBytes(StandardCharsets.UTF_8).length));
+            }
+        }
+        for (String v : values) {
+            if (v != null) {
+                elements.add(v);
+            }
+        }
+        return String.join("|", elements);
+    }
+
     static boolean isNumber(String s) {
         return s != null && NUMBER.matcher(s).matches();
     }

@@ -230,14 +230,48 @@ public class MySqlDialect implements VerifierDialect {
     }
 
     @Override
-    public String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions) {
+    public boolean supports(RowHash kind) {
+        return true;
+    }
+
+    @Override
+    public String rowHash(List<ColumnInfo> columns, List<ColumnInfo> peers, List<String> canonicalExpressions, RowHash kind) {
         List<String> hashed = new ArrayList<>(canonicalExpressions.size());
         for (int i = 0; i < canonicalExpressions.size(); i++) {
             hashed.add(hashExpression(columns.get(i), canonicalExpressions.get(i)));
         }
+        if (kind == RowHash.CRC32) {
+            return crc32(columns, peers, hashed);
+        }
         List<String> parts = Canon.rowTextElements(columns, hashed, "REPLACE");
         String text = String.join(", '" + Canon.SEPARATOR + "', ", parts);
         return "CAST(CONV(SUBSTRING(MD5(CONCAT(" + text + ")), 1, 15), 16, 10) AS UNSIGNED)";
+    }
+
+    /**
+     * {@code CRC32(CONCAT_WS('|', flags, lengths..., values...))}, the text of {@link Canon#crcHashText}. CONCAT_WS
+     * skips NULLs, so NULL values and their lengths need no COALESCE; the flags element says which are NULL. The
+     * flags are one CONCAT of ISNULLs: on MariaDB that costs a third of the same flags as separate elements.
+     */
+    private static String crc32(List<ColumnInfo> columns, List<ColumnInfo> peers, List<String> hashed) {
+        List<String> flags = new ArrayList<>();
+        List<String> lengths = new ArrayList<>();
+        for (int i = 0; i < hashed.size(); i++) {
+            ColumnInfo peer = peers == null ? null : peers.get(i);
+            if (Canon.crcNullFlag(columns.get(i), peer)) {
+                flags.add("ISNULL(" + hashed.get(i) + ")");
+            }
+            if (Canon.crcLength(columns.get(i), peer)) {
+                lengths.add("LENGTH(" + hashed.get(i) + ")");
+            }
+        }
+        List<String> elements = new ArrayList<>();
+        if (!flags.isEmpty()) {
+            elements.add(flags.size() == 1 ? flags.get(0) : "CONCAT(" + String.join(", ", flags) + ")");
+        }
+        elements.addAll(lengths);
+        elements.addAll(hashed);
+        return "CRC32(CONCAT_WS('|', " + String.join(", ", elements) + "))";
     }
 
     @Override

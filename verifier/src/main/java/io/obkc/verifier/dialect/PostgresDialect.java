@@ -202,7 +202,10 @@ public class PostgresDialect implements VerifierDialect {
     }
 
     @Override
-    public String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions) {
+    public String rowHash(List<ColumnInfo> columns, List<ColumnInfo> peers, List<String> canonicalExpressions, RowHash kind) {
+        if (kind != RowHash.MD5) {
+            throw new UnsupportedOperationException("PostgreSQL has no CRC32(); the row hash with PostgreSQL is MD5");
+        }
         List<String> parts = Canon.rowTextElements(columns, canonicalExpressions, "replace");
         String text = String.join(" || '" + Canon.SEPARATOR + "' || ", parts);
         return "('x' || substr(md5(" + text + "), 1, 15))::bit(60)::bigint";

@@ -16,8 +16,8 @@ import io.obkc.verifier.model.TableInfo;
  * from these pieces, so a new engine is a new implementation and never an {@code if} in the core.
  *
  * <p>The central contract: {@link #canonical(ColumnInfo, ColumnInfo)} renders a value as a text that is identical on
- * every engine for equal data, and {@link #rowHash(List, List)} turns the canonical texts of a row into the same 60-bit
- * integer on every engine. Sums of these hashes are the chunk checksums.
+ * every engine for equal data, and {@link #rowHash(List, List, List, RowHash)} turns the canonical texts of a row into the same
+ * integer on both engines of a comparison. Sums of these hashes are the chunk checksums.
  */
 public interface VerifierDialect {
 
@@ -49,15 +49,30 @@ public interface VerifierDialect {
     String canonical(ColumnInfo column, ColumnInfo peer);
 
     /**
-     * Expression hashing the canonical texts of a row to a non-negative 60-bit integer, NULL-safe and with an
-     * injective input text. The text joins the elements with {@code |,}; in elements that may contain {@code |}
-     * (strings, JSON, other) every {@code |} becomes {@code |!}; SQL NULL is {@code |N}. So
-     * every {@code |} of the text starts one of three distinct two-character tokens and the text decodes uniquely,
-     * while each element is evaluated once. Engines must produce byte-identical text for equal data.
+     * Expression hashing the canonical texts of a row to a non-negative integer ({@link RowHash#MD5}: 60 bits,
+     * {@link RowHash#CRC32}: 32 bits), NULL-safe and with an injective input text, so that engines produce the same
+     * integer for equal data.
+     * <ul>
+     * <li>{@link RowHash#MD5}: the text joins the elements with {@code |,}; in elements that may contain {@code |}
+     * (strings, JSON, other) every {@code |} becomes {@code |!}; SQL NULL is {@code |N}. So every {@code |} of the text
+     * starts one of three distinct two-character tokens and the text decodes uniquely, while each element is
+     * evaluated once ({@link Canon#hashText}).</li>
+     * <li>{@link RowHash#CRC32}: NULL flags of the nullable columns, then the byte lengths of the non-NULL elements
+     * that may contain {@code |}, then the non-NULL elements, joined by {@code |} ({@link Canon#crcHashText}). No
+     * REPLACE and no COALESCE per column: they were most of the checksum's cost.</li>
+     * </ul>
      *
      * @param columns this side's columns, parallel to {@code canonicalExpressions}
+     * @param peers   the same columns on the other side (the CRC32 text's shape depends on both sides, so that a
+     *                column nullable on one side only still gives both sides the same text)
+     * @throws UnsupportedOperationException when this engine cannot compute {@code kind}
      */
-    String rowHash(List<ColumnInfo> columns, List<String> canonicalExpressions);
+    String rowHash(List<ColumnInfo> columns, List<ColumnInfo> peers, List<String> canonicalExpressions, RowHash kind);
+
+    /** Whether this engine can compute the row hash {@code kind} ({@link RowHash#MD5}: every engine). */
+    default boolean supports(RowHash kind) {
+        return kind == RowHash.MD5;
+    }
 
     /** Expression ordering/comparing a key column so both engines agree (bytewise for strings when binary). */
     String keyOrder(ColumnInfo column, boolean binaryStrings);

@@ -77,7 +77,66 @@ class RowHashIT {
                     canonical.add(d.canonical(col, col));
                 }
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT id, " + d.rowHash(COLUMNS, canonical) + " FROM " + table)) {
+                        "SELECT id, " + d.rowHash(COLUMNS, COLUMNS, canonical, RowHash.MD5) + " FROM " + table)) {
+                    while (rs.next()) {
+                        actual.put(rs.getInt(1), rs.getLong(2));
+                    }
+                }
+            }
+            assertThat(actual).as(d.name()).isEqualTo(expected);
+        }
+    }
+
+    /** The CRC32 row hash on MariaDB and seekdb: the same integer as CRC-32 of {@link Canon#crcHashText} in Java. */
+    @Test
+    void crc32RowHashIsTheSameOnMariaDbAndSeekdbAsInJava() throws Exception {
+        List<Boolean> flagged = List.of(true, true);
+        List<Boolean> withLength = List.of(true, true);
+        Map<Integer, Long> expected = new HashMap<>();
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        int id = 0;
+        for (String a : VALUES) {
+            for (String b : VALUES) {
+                String text = Canon.crcHashText(flagged, withLength, Arrays.asList(a, b));
+                assertThat(texts.add(text)).as(text).isTrue();
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(text.getBytes(StandardCharsets.UTF_8));
+                expected.put(id++, crc.getValue());
+            }
+        }
+        for (DatabaseEndpoint e : List.of(TestBed.mysql(), TestBed.oceanbase())) {
+            VerifierDialect d = e.kind() == DatabaseEndpoint.Kind.OCEANBASE ? new OceanBaseDialect() : new MySqlDialect(true);
+            e.recreateDatabase(DB);
+            String table = d.qualified(new ObjectName(DB, "t"));
+            Map<Integer, Long> actual = new HashMap<>();
+            try (Connection c = e.connect(DB)) {
+                d.initSession(c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, a VARCHAR(20), b VARCHAR(20)) DEFAULT CHARSET utf8mb4");
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?)")) {
+                    int i = 0;
+                    for (String a : VALUES) {
+                        for (String b : VALUES) {
+                            ps.setInt(1, i++);
+                            ps.setString(2, a);
+                            ps.setString(3, b);
+                            ps.addBatch();
+                        }
+                    }
+                    ps.executeBatch();
+                }
+                List<ColumnInfo> cols = new ArrayList<>();
+                List<String> canonical = new ArrayList<>();
+                for (ColumnInfo col : COLUMNS) {
+                    ColumnInfo utf8 = new ColumnInfo(col.name(), col.dataType(), col.columnType(), col.category(), -1, -1,
+                            true, "utf8mb4_general_ci");
+                    cols.add(utf8);
+                    canonical.add(d.canonical(utf8, utf8));
+                }
+                String hash = d.rowHash(cols, cols, canonical, RowHash.CRC32);
+                assertThat(hash).doesNotContain("REPLACE").doesNotContain("COALESCE");
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, " + hash + " FROM " + table)) {
                     while (rs.next()) {
                         actual.put(rs.getInt(1), rs.getLong(2));
                     }
