@@ -146,6 +146,52 @@ class RowHashIT {
         }
     }
 
+    /**
+     * DECIMAL columns of equal scale go into the CRC32 text without the trailing-zero trim: both engines must print
+     * the same fixed-scale text, checked here against Java's {@code toPlainString} at that scale.
+     */
+    @Test
+    void crc32HashOfEqualScaleDecimalsIsTheSameOnMariaDbAndSeekdbAsInJava() throws Exception {
+        String[] values = {null, "0", "0.5", "-0.5", "12.5", "12.50", "-12.05", "9999999999.99", "-9999999999.99", "0.01", "100"};
+        ColumnInfo d = new ColumnInfo("d", "decimal", "decimal(12,2)", TypeCategory.DECIMAL, -1, 2, true, null);
+        Map<Integer, Long> expected = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            String text = Canon.crcHashText(List.of(true), List.of(false), Arrays.asList(
+                    values[i] == null ? null : new java.math.BigDecimal(values[i]).setScale(2).toPlainString()));
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(text.getBytes(StandardCharsets.UTF_8));
+            expected.put(i, crc.getValue());
+        }
+        for (DatabaseEndpoint e : List.of(TestBed.mysql(), TestBed.oceanbase())) {
+            MySqlDialect dialect = e.kind() == DatabaseEndpoint.Kind.OCEANBASE ? new OceanBaseDialect() : new MySqlDialect(true);
+            e.recreateDatabase(DB);
+            String table = dialect.qualified(new ObjectName(DB, "dec"));
+            Map<Integer, Long> actual = new HashMap<>();
+            try (Connection c = e.connect(DB)) {
+                dialect.initSession(c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, d DECIMAL(12,2))");
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+                    for (int i = 0; i < values.length; i++) {
+                        ps.setInt(1, i);
+                        ps.setBigDecimal(2, values[i] == null ? null : new java.math.BigDecimal(values[i]));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                String hash = dialect.rowHash(List.of(d), List.of(d), List.of(dialect.canonical(d, d)), RowHash.CRC32);
+                assertThat(hash).doesNotContain("TRIM");
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, " + hash + " FROM " + table)) {
+                    while (rs.next()) {
+                        actual.put(rs.getInt(1), rs.getLong(2));
+                    }
+                }
+            }
+            assertThat(actual).as(dialect.name()).isEqualTo(expected);
+        }
+    }
+
     static long javaHash(List<String> values) throws Exception {
         byte[] md5 = MessageDigest.getInstance("MD5").digest(Canon.hashText(values).getBytes(StandardCharsets.UTF_8));
         return Long.parseLong(String.format("%032x", new BigInteger(1, md5)).substring(0, 15), 16);
