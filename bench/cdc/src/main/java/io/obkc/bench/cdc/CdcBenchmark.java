@@ -388,9 +388,10 @@ public final class CdcBenchmark {
         b.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (shared); source ").append(maria).append("; target ").append(ob)
                 .append(".\n\n");
-        b.append(String.format(Locale.ROOT, "- Pipeline, one JVM (heap %s, max %,d MB): KRaft broker, Connect worker (JsonConverter with schemas), "
+        b.append(String.format(Locale.ROOT, "- Pipeline, one JVM (heap %s, max %,d MB): KRaft broker, Connect worker (%s with schemas), "
                 + "Debezium MariaDB source (test-support DebeziumSources.mariadb) -> one-partition topic -> OBKC sink (tasks.max=1, upsert, auto.create).\n",
-                opt.heap(), Runtime.getRuntime().maxMemory() >> 20));
+                opt.heap(), Runtime.getRuntime().maxMemory() >> 20,
+                opt.workerProps().getOrDefault("value.converter", "JsonConverter").replaceAll(".*\\.", "")));
         b.append(String.format(Locale.ROOT, "- Writer: one connection, multi-row INSERTs of %d rows per transaction at a fixed schedule; "
                 + "%.0f s warm-up (not measured), then %.0f s measured per rate; a fresh database, topic prefix and connectors per rate.\n",
                 opt.rowsPerCommit(), opt.warmupSeconds(), opt.durationSeconds()));
