@@ -3,6 +3,7 @@ package io.obkc.sink.config;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds converter settings that would turn NULLs into column defaults before the sink sees them.
@@ -14,7 +15,9 @@ import java.util.Map;
  * to connectors, so docs/operations.md asks for the same setting there.
  */
 public final class ConverterNullCheck {
-    static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+    /** Kafka's JsonConverter and the bundle's drop-in replacement, which keeps its defaults (obkc-converters). */
+    static final Set<String> JSON_CONVERTERS = Set.of("org.apache.kafka.connect.json.JsonConverter",
+            "io.obkc.converters.json.SchemaCachingJsonConverter");
 
     private ConverterNullCheck() {
     }
@@ -27,13 +30,13 @@ public final class ConverterNullCheck {
         Map<String, String> out = new LinkedHashMap<>();
         for (String side : new String[] {"key.converter", "value.converter"}) {
             String converter = connectorProps.get(side);
-            if (converter == null || !JSON_CONVERTER.equals(converter.trim())) {
+            if (converter == null || !JSON_CONVERTERS.contains(converter.trim())) {
                 continue;
             }
             String key = side + ".replace.null.with.default";
             String setting = connectorProps.get(key);
             if (setting == null || !"false".equals(setting.trim().toLowerCase(Locale.ROOT))) {
-                out.put(key, side + " is JsonConverter with " + key + "=" + (setting == null ? "true (its default)" : setting.trim())
+                out.put(key, side + " is " + converter.trim().replaceAll(".*\\.", "") + " with " + key + "=" + (setting == null ? "true (its default)" : setting.trim())
                         + ": a NULL in a column that has a DEFAULT would arrive as that default. Set " + key
                         + "=false (and the same on the source connector's converter).");
             }

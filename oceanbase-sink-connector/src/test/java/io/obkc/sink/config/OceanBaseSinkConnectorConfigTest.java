@@ -107,6 +107,17 @@ class OceanBaseSinkConnectorConfigTest {
     }
 
     @Test
+    void schemaCachingJsonConverterIsCheckedLikeJsonConverter() {
+        // the bundle's drop-in JsonConverter has the same replace.null.with.default=true default
+        Map<String, String> p = base();
+        p.put("value.converter", "io.obkc.converters.json.SchemaCachingJsonConverter");
+        assertThat(errors(p).get("value.converter.replace.null.with.default"))
+                .anySatisfy(m -> assertThat(m).contains("NULL").contains("=false"));
+        p.put("value.converter.replace.null.with.default", "false");
+        assertThat(errors(p)).isEmpty();
+    }
+
+    @Test
     void otherConvertersAreNotChecked() {
         Map<String, String> p = base();
         p.put("value.converter", "io.confluent.connect.avro.AvroConverter");
