@@ -36,7 +36,9 @@ class ConnectorPlanTest {
         Map<String, String> source = plan.source(List.of("shop", p.markerDatabase()));
         Map<String, String> sink = plan.sink();
         for (Map<String, String> c : List.of(source, sink)) {
-            assertThat(c).containsEntry("key.converter.replace.null.with.default", "false")
+            assertThat(c).containsEntry("key.converter", "io.obkc.converters.json.SchemaCachingJsonConverter")
+                    .containsEntry("value.converter", "io.obkc.converters.json.SchemaCachingJsonConverter")
+                    .containsEntry("key.converter.replace.null.with.default", "false")
                     .containsEntry("value.converter.replace.null.with.default", "false");
         }
         assertThat(source).containsEntry("connector.class", "io.debezium.connector.mariadb.MariaDbConnector")

@@ -39,9 +39,9 @@ public final class ConnectRestClient {
         }
     }
 
-    /** Checks the worker answers and has the connector classes the project uses. */
+    /** The worker's plugin classes: connectors, converters and transforms (connectorsOnly=false, KIP-769). */
     public List<String> pluginClasses() {
-        JsonNode plugins = send("GET", "connector-plugins", null, 200).orElseThrow();
+        JsonNode plugins = send("GET", "connector-plugins?connectorsOnly=false", null, 200).orElseThrow();
         List<String> out = new ArrayList<>();
         plugins.forEach(p -> out.add(p.path("class").asText()));
         return out;

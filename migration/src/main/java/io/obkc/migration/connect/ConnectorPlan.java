@@ -13,7 +13,9 @@ import io.obkc.migration.project.Project;
 
 /**
  * The connector configurations a project creates, with the settings the acceptance corpus proved
- * (acceptance/…/ConnectorConfigs): JSON converters with replace.null.with.default=false (a NULL stays NULL),
+ * (acceptance/…/ConnectorConfigs): JSON converters with replace.null.with.default=false (a NULL stays NULL) — the
+ * bundle's SchemaCachingJsonConverter, which writes and reads Kafka JsonConverter's wire format byte for byte but parses
+ * each inline schema once (bench/cdc: +24 % sustained CDC throughput; bench/sink: 2.3x the sink's JSON throughput),
  * datatype.propagate.source.type so the sink sees exact source types, topic regexes that leave out the schema history,
  * heartbeat and DLQ topics, auto.create=false because the schema migration created every table.
  */
@@ -197,10 +199,13 @@ public final class ConnectorPlan {
                 : "`" + p.markerDatabase() + "`.`" + LoadedProject.MARKER_TABLE + "`";
     }
 
+    /** Kafka JsonConverter's wire format; the class ships in the OBKC bundle (obkc-converters). */
+    public static final String JSON_CONVERTER = "io.obkc.converters.json.SchemaCachingJsonConverter";
+
     private static Map<String, String> jsonConverters() {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("key.converter", JSON_CONVERTER);
+        c.put("value.converter", JSON_CONVERTER);
         c.put("key.converter.replace.null.with.default", "false");
         c.put("value.converter.replace.null.with.default", "false");
         return c;

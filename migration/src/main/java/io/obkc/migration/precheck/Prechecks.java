@@ -14,6 +14,7 @@ import io.obkc.common.types.MysqlSourceType;
 import io.obkc.common.types.MysqlTypeMapping;
 import io.obkc.common.types.UnsupportedSourceTypeException;
 import io.obkc.migration.connect.ConnectRestClient;
+import io.obkc.migration.connect.ConnectorPlan;
 import io.obkc.migration.project.LoadedProject;
 import io.obkc.migration.project.Project;
 import io.obkc.migration.project.ProjectException;
@@ -157,7 +158,7 @@ public final class Prechecks {
             case MYSQL -> "io.debezium.connector.mysql.MySqlConnector";
             case POSTGRESQL -> "io.debezium.connector.postgresql.PostgresConnector";
         };
-        List<String> needed = new ArrayList<>(List.of(source, "io.obkc.sink.OceanBaseSinkConnector"));
+        List<String> needed = new ArrayList<>(List.of(source, "io.obkc.sink.OceanBaseSinkConnector", ConnectorPlan.JSON_CONVERTER));
         if (p.project().steps.contains(Project.Step.REVERSE)) {
             needed.add("io.obkc.source.OceanBaseSourceConnector");
         }
