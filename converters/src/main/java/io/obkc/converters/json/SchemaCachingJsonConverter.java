@@ -68,6 +68,11 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
     private JsonPayloadReader reader;
     private JsonPayloadWriter writer;
     private long recordsLeftToReference;
+    /**
+     * Size of the last payload written, so the next record's buffer is allocated once at about the right size: a
+     * Debezium envelope is mostly schema, and growing a buffer sized for the schema alone copied it twice per record.
+     */
+    private int lastPayloadSize = 256;
 
     @Override
     public ConfigDef config() {
@@ -133,7 +138,9 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
             }
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(schemaJson == null ? 256 : schemaJson.length + 512);
+            int envelopeSize = schemaJson == null ? 0
+                    : ENVELOPE_START.length + schemaJson.length + ENVELOPE_PAYLOAD.length + 1;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(envelopeSize + lastPayloadSize + 64);
             if (schemaJson != null) {
                 out.write(ENVELOPE_START);
                 out.write(schemaJson);
@@ -142,6 +149,7 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
             try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                 writer.write(g, schema, value);
             }
+            lastPayloadSize = Math.max(16, out.size() - envelopeSize + 1);
             if (schemaJson != null) {
                 out.write('}');
             }
