@@ -32,4 +32,4 @@ CP="$HERE/target/classes:$HERE/target/lib/*"
 # shellcheck disable=SC2086
 exec java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
   -Dlog4j2.configurationFile="$HERE/log4j2-bench.xml" -Dobkc.bench.log="$OUT/cdc-bench.log" \
-  -cp "$CP" io.obkc.bench.cdc.CdcBenchmark --latest "$HERE/results-latest.md" --archive "$OUT" --heap "$HEAP" "${ARGS[@]}"
+  -cp "$CP" io.obkc.bench.cdc.CdcBenchmark --latest "$HERE/results-latest.md" --archive "$OUT" --heap "$HEAP" --examples "$ROOT/examples" "${ARGS[@]}"

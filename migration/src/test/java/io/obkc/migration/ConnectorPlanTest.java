@@ -53,6 +53,21 @@ class ConnectorPlanTest {
     }
 
     @Test
+    void sourceProducerBatchesAsTheShippedExampleDoes() throws Exception {
+        LoadedProject p = mariadb("");
+        Map<String, String> source = new ConnectorPlan(p).source(List.of("shop", p.markerDatabase()));
+        // Connect's source producer has one request in flight: Kafka's 16 KB batch carried two or three events each.
+        assertThat(Integer.parseInt(source.get("producer.override.batch.size"))).isGreaterThanOrEqualTo(256 * 1024);
+        assertThat(Integer.parseInt(source.get("producer.override.linger.ms"))).isBetween(1, 20);
+        // The same settings as examples/mariadb-source.json, so the guide, the examples and bench/cdc agree.
+        com.fasterxml.jackson.databind.JsonNode example = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("..", "examples", "mariadb-source.json").toFile()).path("config");
+        for (String k : List.of("producer.override.batch.size", "producer.override.linger.ms", "producer.override.max.request.size")) {
+            assertThat(source).as(k).containsEntry(k, example.path(k).asText());
+        }
+    }
+
+    @Test
     void sinkTopicsRegexTakesTableAndSchemaChangeTopicsButNotHistoryHeartbeatOrDlq() throws Exception {
         Pattern regex = Pattern.compile(new ConnectorPlan(mariadb("")).sink().get("topics.regex"));
         assertThat(List.of("obkc_shop.shop.orders", "obkc_shop.crm.customer", "obkc_shop")).allMatch(t -> regex.matcher(t).matches());

@@ -353,6 +353,10 @@ public final class DevConnectCluster implements AutoCloseable {
         w.put("key.converter.replace.null.with.default", "false");
         w.put("value.converter.replace.null.with.default", "false");
         w.put("producer.max.request.size", String.valueOf(MAX_MESSAGE_BYTES));
+        // Connect's source producer keeps one request in flight (for ordering), so records per request bound a
+        // source's rate; Kafka's 16 KB batch holds two or three Debezium JSON events (docs/operations.md).
+        w.put("producer.batch.size", "262144");
+        w.put("producer.linger.ms", "5");
         w.put("listeners", "http://" + options.host + ":" + options.restPort);
         w.put("rest.advertised.host.name", options.host);
         w.put("rest.advertised.port", String.valueOf(options.restPort));

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -388,10 +390,10 @@ public final class CdcBenchmark {
         b.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (shared); source ").append(maria).append("; target ").append(ob)
                 .append(".\n\n");
-        b.append(String.format(Locale.ROOT, "- Pipeline, one JVM (heap %s, max %,d MB): KRaft broker, Connect worker (%s with schemas), "
+        b.append(String.format(Locale.ROOT, "- Pipeline, one JVM (heap %s, max %,d MB): KRaft broker, Connect worker (converter %s with schemas), "
                 + "Debezium MariaDB source (test-support DebeziumSources.mariadb) -> one-partition topic -> OBKC sink (tasks.max=1, upsert, auto.create).\n",
                 opt.heap(), Runtime.getRuntime().maxMemory() >> 20,
-                opt.workerProps().getOrDefault("value.converter", "JsonConverter").replaceAll(".*\\.", "")));
+                opt.sinkProps().getOrDefault("value.converter", opt.workerProps().getOrDefault("value.converter", "JsonConverter")).replaceAll(".*\\.", "")));
         b.append(String.format(Locale.ROOT, "- Writer: one connection, multi-row INSERTs of %d rows per transaction at a fixed schedule; "
                 + "%.0f s warm-up (not measured), then %.0f s measured per rate; a fresh database, topic prefix and connectors per rate.\n",
                 opt.rowsPerCommit(), opt.warmupSeconds(), opt.durationSeconds()));
@@ -466,6 +468,7 @@ public final class CdcBenchmark {
         Map<String, String> sink = new LinkedHashMap<>();
         Map<String, String> src = new LinkedHashMap<>();
         Map<String, String> worker = new LinkedHashMap<>();
+        Path examples = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -488,6 +491,10 @@ public final class CdcBenchmark {
                 case "--start-timeout-seconds" -> startTimeout = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--drain-timeout-seconds" -> drainTimeout = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--heap" -> heap = args[++i];
+                case "--examples" -> {
+                    String dir = args[++i];
+                    examples = "none".equals(dir) ? null : Path.of(dir);
+                }
                 case "--keep" -> keep = true;
                 case "--latest" -> latest = Path.of(args[++i]);
                 case "--archive" -> archive = Path.of(args[++i]);
@@ -507,6 +514,10 @@ public final class CdcBenchmark {
                               --worker-prop k=v        any Connect worker property, e.g. offset.flush.interval.ms=10000 (repeatable)
                               --start-timeout-seconds N  for the pipeline to carry its first rows (default 180)
                               --drain-timeout-seconds N  for the last row after the writer stopped (default 300)
+                              --examples DIR|none      take the connectors' converter, producer.override.*, consumer.override.* and batch.size
+                                                       settings from DIR/mariadb-source.json and DIR/oceanbase-sink.json, what the bundle
+                                                       ships (run.sh: <repo>/examples); none: Kafka's defaults (JsonConverter, producer
+                                                       batch.size 16384, linger.ms 0). --source-prop/--sink-prop override them.
                               --keep                   keep the databases of each rate (default: dropped; cdcbench_* databases are dropped at start)
                               --latest FILE            write the report here (run.sh: bench/cdc/results-latest.md)
                               --archive DIR            and a timestamped copy here (run.sh: bench/results)
@@ -519,7 +530,42 @@ public final class CdcBenchmark {
         if (rowsPerCommit < 1 || rates.stream().anyMatch(r -> r < 1) || duration <= 0 || warmup < 0 || probeMs < 1) {
             throw new IllegalArgumentException("--rates, --rows-per-commit, --duration and --probe-interval-ms must be positive, --warmup not negative");
         }
+        if (examples != null) {
+            // What ships first, then what the command line sets.
+            Map<String, String> shippedSource = shippedSettings(examples.resolve("mariadb-source.json"), "producer.override.");
+            shippedSource.putAll(src);
+            src = shippedSource;
+            Map<String, String> shippedSink = shippedSettings(examples.resolve("oceanbase-sink.json"), "consumer.override.", "batch.size");
+            shippedSink.putAll(sink);
+            sink = shippedSink;
+        }
         return new Options(rates, duration, warmup, rowsPerCommit, probeMs, sink, src, worker, startTimeout, drainTimeout, heap, keep, latest, archive);
+    }
+
+    /**
+     * The performance-relevant settings of a shipped example connector: its converters and the given prefixes. The
+     * bench measures what a user gets from the examples (and obkc-migrate, which sets the same), not Kafka's defaults.
+     */
+    private static Map<String, String> shippedSettings(Path example, String... prefixes) {
+        JsonNode config;
+        try {
+            config = new ObjectMapper().readTree(example.toFile()).path("config");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--examples: cannot read " + example + ": " + e.getMessage(), e);
+        }
+        if (!config.isObject()) {
+            throw new IllegalArgumentException("--examples: " + example + " has no \"config\" object");
+        }
+        Map<String, String> taken = new LinkedHashMap<>();
+        config.fields().forEachRemaining(e -> {
+            String k = e.getKey();
+            boolean wanted = k.startsWith("key.converter") || k.startsWith("value.converter")
+                    || Arrays.stream(prefixes).anyMatch(k::startsWith);
+            if (wanted) {
+                taken.put(k, e.getValue().asText());
+            }
+        });
+        return taken;
     }
 
     private static void put(Map<String, String> m, String kv) {
