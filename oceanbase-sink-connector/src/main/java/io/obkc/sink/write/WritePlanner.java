@@ -160,18 +160,34 @@ public final class WritePlanner {
         return null;
     }
 
-    private static List<String> fieldNamesExcept(ChangeEvent e, List<String> left) {
-        List<String> names = fieldNames(e);
+    private List<String> fieldNamesExcept(ChangeEvent e, List<String> left) {
+        List<String> names = new ArrayList<>(fieldNames(e));
         names.removeAll(left);
         return names;
     }
 
-    private static List<String> fieldNames(ChangeEvent e) {
-        List<String> names = new ArrayList<>(e.after().schema().fields().size());
-        for (Field f : e.after().schema().fields()) {
-            names.add(f.name());
+    /** The field names of a row schema, once per schema instance (rows of one table share it). */
+    private record SchemaFields(org.apache.kafka.connect.data.Schema schema, List<String> names) {
+    }
+
+    private SchemaFields lastFields;
+
+    /**
+     * The after image's field names, in schema order (unmodifiable). The same list instance for every row of one
+     * schema, so consecutive inserts compare their column sets by identity instead of name by name.
+     */
+    private List<String> fieldNames(ChangeEvent e) {
+        org.apache.kafka.connect.data.Schema schema = e.after().schema();
+        SchemaFields f = lastFields;
+        if (f == null || f.schema() != schema) {
+            List<String> names = new ArrayList<>(schema.fields().size());
+            for (Field field : schema.fields()) {
+                names.add(field.name());
+            }
+            f = new SchemaFields(schema, java.util.Collections.unmodifiableList(names));
+            lastFields = f;
         }
-        return names;
+        return f.names();
     }
 
     private enum RunKind { INSERT, UPDATE, DELETE_BY_KEY, DELETE_BY_IMAGE, TRUNCATE }
