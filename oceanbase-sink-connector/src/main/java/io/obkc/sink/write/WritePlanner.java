@@ -53,8 +53,15 @@ public final class WritePlanner {
      */
     public Plan plan(List<ChangeEvent> events, Map<TableId, TableDefinition> definitions) {
         Map<TableId, List<ChangeEvent>> byTable = new LinkedHashMap<>();
+        TableId lastTable = null;
+        List<ChangeEvent> lastList = null;
         for (ChangeEvent e : events) {
-            byTable.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(e);
+            if (e.table() != lastTable) {
+                // One map lookup per run of a table's events, not per event.
+                lastTable = e.table();
+                lastList = byTable.computeIfAbsent(lastTable, t -> new ArrayList<>());
+            }
+            lastList.add(e);
         }
         List<WriteStep> steps = new ArrayList<>();
         List<ChangeEvent> skipped = new ArrayList<>();
