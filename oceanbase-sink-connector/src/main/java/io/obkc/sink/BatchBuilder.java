@@ -45,6 +45,7 @@ final class BatchBuilder {
         Map<String, Integer> lastOfTransaction = lastIndexOfEachTransaction(records);
         // The batch may be cut after index i only when i >= openUntil: no transaction in it has records further on.
         int openUntil = -1;
+        TaskRecord last = null;
         for (int i = 0; i < records.size(); i++) {
             TaskRecord r = records.get(i);
             if (r.ddl() != null) {
@@ -72,10 +73,23 @@ final class BatchBuilder {
                     batch = new ArrayList<>();
                 }
             }
-            offsets.put(r.partition(), new OffsetAndMetadata(r.record().originalKafkaOffset() + 1));
+            // The offset to commit per partition is its last record's: noted when the partition changes (and at the end),
+            // not for every record, which built a TopicPartition and an OffsetAndMetadata per record.
+            if (last != null && !samePartition(last, r)) {
+                offsets.put(last.partition(), new OffsetAndMetadata(last.record().originalKafkaOffset() + 1));
+            }
+            last = r;
+        }
+        if (last != null) {
+            offsets.put(last.partition(), new OffsetAndMetadata(last.record().originalKafkaOffset() + 1));
         }
         addRows(steps, batch);
         return new Plan(steps, offsets);
+    }
+
+    private static boolean samePartition(TaskRecord a, TaskRecord b) {
+        return java.util.Objects.equals(a.record().originalKafkaPartition(), b.record().originalKafkaPartition())
+                && java.util.Objects.equals(a.record().originalTopic(), b.record().originalTopic());
     }
 
     private Map<String, Integer> lastIndexOfEachTransaction(List<TaskRecord> records) {

@@ -196,7 +196,7 @@ public class OceanBaseSinkTask extends SinkTask {
         metrics.recordReceived(records.size());
         List<TaskRecord> fresh = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
-            fresh.addAll(classifier.classifyAll(record, reported));
+            classifier.classifyAll(record, reported, fresh);
         }
         if (transactions != null) {
             // Records of source transactions not complete yet stay behind (with everything after them in their partitions).

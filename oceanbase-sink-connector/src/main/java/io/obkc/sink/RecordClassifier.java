@@ -58,6 +58,15 @@ final class RecordClassifier {
         return out;
     }
 
+    /** {@link #classifyAll(SinkRecord, List)} into {@code out}, without a list per record for the common single-row record. */
+    void classifyAll(SinkRecord record, List<Future<Void>> reported, List<TaskRecord> out) {
+        if (!RowBatchRecords.isRowBatch(record)) {
+            out.add(classify(record, reported));
+        } else {
+            out.addAll(classifyAll(record, reported));
+        }
+    }
+
     /** @param reported collects the dead letter queue's futures; the caller waits for them before committing offsets */
     TaskRecord classify(SinkRecord record, List<Future<Void>> reported) {
         try {

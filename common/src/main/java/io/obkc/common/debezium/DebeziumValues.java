@@ -129,7 +129,15 @@ public final class DebeziumValues {
     }
 
     public static LocalDateTime toUtcDateTime(Schema s, Object v) {
-        return LocalDateTime.ofInstant(toInstant(s, v), ZoneOffset.UTC);
+        return utc(toInstant(s, v));
+    }
+
+    /**
+     * The instant's date and time in UTC; the same as {@code LocalDateTime.ofInstant(instant, ZoneOffset.UTC)}, which on
+     * Java 17 builds a new ZoneRules (with a ConcurrentHashMap) on every call: the sink does this once per temporal value.
+     */
+    public static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     }
 
     /** Connect Decimal (a BigDecimal) or Debezium's VariableScaleDecimal struct {scale, value}. */
@@ -218,7 +226,7 @@ public final class DebeziumValues {
 
     /** {@code yyyy-MM-dd HH:mm:ss[.f]} of an instant in UTC, fraction trimmed of trailing zeros. */
     public static String utcDateTimeText(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        LocalDateTime t = utc(instant);
         int year = t.getYear();
         if (year < 0 || year > 9999) {
             return DATETIME.format(t);

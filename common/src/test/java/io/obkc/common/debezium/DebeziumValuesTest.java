@@ -47,6 +47,15 @@ class DebeziumValuesTest {
     }
 
     @Test
+    void utcIsLocalDateTimeOfInstantInUtc() {
+        for (String t : new String[] {"2024-02-29T23:59:59Z", "0001-01-01T00:00:00.000010Z", "9999-12-31T23:59:59.999999999Z",
+                "1969-12-31T23:59:59.5Z", "1970-01-01T00:00:00Z", "-0001-06-15T12:00:00.25Z"}) {
+            Instant i = Instant.parse(t);
+            assertThat(DebeziumValues.utc(i)).isEqualTo(java.time.LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC));
+        }
+    }
+
+    @Test
     void utcDateTimeTextTrimsTheFraction() {
         assertThat(DebeziumValues.utcDateTimeText(Instant.parse("2024-02-29T23:59:59Z"))).isEqualTo("2024-02-29 23:59:59");
         assertThat(DebeziumValues.utcDateTimeText(Instant.parse("0001-01-01T00:00:00.000010Z"))).isEqualTo("0001-01-01 00:00:00.00001");

@@ -76,11 +76,19 @@ public record SchemaChange(SinkRecord record, String databaseName, String ddl, L
 
     /** The binlog position of a Debezium MySQL/MariaDB source block, or null for other sources. */
     public static SourcePosition position(Struct source) {
-        if (source == null || source.schema().field("file") == null || source.schema().field("pos") == null) {
+        if (source == null) {
             return null;
         }
-        Object file = source.get("file");
-        Object pos = source.get("pos");
+        return position(source, source.schema().field("file"), source.schema().field("pos"));
+    }
+
+    /** {@link #position(Struct)} with the source schema's file and pos fields already looked up (null when absent). */
+    public static SourcePosition position(Struct source, org.apache.kafka.connect.data.Field fileField, org.apache.kafka.connect.data.Field posField) {
+        if (source == null || fileField == null || posField == null) {
+            return null;
+        }
+        Object file = source.get(fileField);
+        Object pos = source.get(posField);
         if (file == null || pos == null || file.toString().isEmpty()) {
             return null;
         }

@@ -187,7 +187,15 @@ public final class ChangeWriter implements AutoCloseable {
         // The row schema each table was last prepared for. Records of one source table share one Schema instance
         // until the source changes it, so prepare() runs once per table and schema, not once per record.
         Map<TableId, org.apache.kafka.connect.data.Schema> preparedFor = new HashMap<>();
+        TableId lastTable = null;
+        org.apache.kafka.connect.data.Schema lastSchema = null;
         for (ChangeEvent e : events) {
+            if (e.table() == lastTable && e.rowSchema() == lastSchema) {
+                // Same table and row schema instances as the event before: prepared (or checked) just now, nothing to look up.
+                continue;
+            }
+            lastTable = e.table();
+            lastSchema = e.rowSchema();
             if (!defs.containsKey(e.table())) {
                 defs.put(e.table(), guarded(c, tables.prepare(c, e)));
                 preparedFor.put(e.table(), e.rowSchema());

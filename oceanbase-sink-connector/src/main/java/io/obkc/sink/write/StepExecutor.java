@@ -149,15 +149,14 @@ public final class StepExecutor implements AutoCloseable {
         int maxRows = Math.max(1, Math.min(rowsPerStatement, MAX_PLACEHOLDERS / columns.size()));
         for (int from = 0; from < events.size(); from += maxRows) {
             int n = Math.min(maxRows, events.size() - from);
-            String sql = head + String.join(",", java.util.Collections.nCopies(n, rowPlaceholders)) + tail;
-            PreparedStatement ps = prepare(sql);
+            PreparedStatement ps = prepare(insertSql(head, rowPlaceholders.toString(), tail, n));
             int p = 1;
             for (int r = from; r < from + n; r++) {
                 Struct after = events.get(r).after();
                 RowBinding binding = rowBinding(after.schema(), fields);
                 for (int c = 0; c < binding.fields.length; c++) {
                     // getWithoutDefault: Struct.get answers the schema's default for a NULL, which would turn SET c=NULL into the default.
-                    bind(binding.binders[c], ps, p++, after.getWithoutDefault(binding.fields[c].name()), events.get(r), binding.fields[c]);
+                    bind(binding.binders[c], ps, p++, binding.valueOf(after, c), events.get(r), binding.fields[c]);
                 }
                 if (guarded) {
                     ps.setBigDecimal(p++, SourceOrder.of(events.get(r).record()));
@@ -252,17 +251,51 @@ public final class StepExecutor implements AutoCloseable {
         final List<String> names;
         final Field[] fields;
         final ValueConverter.Binder[] binders;
+        /** Fields whose schema has a default: Struct.get(Field) would answer it for a NULL, so they are read by name. */
+        final boolean[] hasDefault;
 
         RowBinding(Schema schema, List<String> names) {
             this.schema = schema;
             this.names = names;
             this.fields = new Field[names.size()];
             this.binders = new ValueConverter.Binder[names.size()];
+            this.hasDefault = new boolean[names.size()];
             for (int i = 0; i < fields.length; i++) {
                 fields[i] = schema.field(names.get(i));
                 binders[i] = ValueConverter.binder(fields[i].schema());
+                hasDefault[i] = fields[i].schema().defaultValue() != null;
             }
         }
+
+        /**
+         * The row's value of field {@code i}, NULL kept NULL. Struct.getWithoutDefault looks the field up by name for
+         * every value; Struct.get(Field) reads it by index and differs only for fields with a default (it answers the
+         * default for a NULL), which keep the lookup by name. The row's schema is this binding's schema.
+         */
+        Object valueOf(Struct row, int i) {
+            return hasDefault[i] ? row.getWithoutDefault(fields[i].name()) : row.get(fields[i]);
+        }
+    }
+
+    /** Multi-row INSERT texts already built, per statement head, row placeholders, tail and row count. */
+    private record InsertShape(String head, String row, String tail, int rows) {
+    }
+
+    private final Map<InsertShape, String> insertTexts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InsertShape, String> eldest) {
+            return size() > STATEMENT_CACHE_SIZE;
+        }
+    };
+
+    /**
+     * The text of an INSERT of {@code rows} rows, built once per shape: the same String instance each time, so the
+     * statement cache finds it by its cached hash and by identity instead of hashing and comparing a new text of
+     * several kilobytes per statement.
+     */
+    private String insertSql(String head, String row, String tail, int rows) {
+        return insertTexts.computeIfAbsent(new InsertShape(head, row, tail, rows),
+                k -> k.head() + String.join(",", java.util.Collections.nCopies(k.rows(), k.row())) + k.tail());
     }
 
     private RowBinding lastBinding;

@@ -152,7 +152,7 @@ public final class ValueConverter {
             if (DebeziumValues.isLocalDateTime(schema) || logical.equals(DebeziumValues.ZONED_TIMESTAMP)) {
                 refuseInfinity(logical, value);
                 java.time.Instant instant = DebeziumValues.toInstant(schema, value);
-                requireYearInRange(java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC).getYear(), value, "DATETIME");
+                requireYearInRange(DebeziumValues.utc(instant).getYear(), value, "DATETIME");
                 return DebeziumValues.utcDateTimeText(instant);
             }
             switch (logical) {

@@ -53,8 +53,15 @@ public final class WritePlanner {
      */
     public Plan plan(List<ChangeEvent> events, Map<TableId, TableDefinition> definitions) {
         Map<TableId, List<ChangeEvent>> byTable = new LinkedHashMap<>();
+        TableId lastTable = null;
+        List<ChangeEvent> lastList = null;
         for (ChangeEvent e : events) {
-            byTable.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(e);
+            if (e.table() != lastTable) {
+                // One map lookup per run of a table's events, not per event.
+                lastTable = e.table();
+                lastList = byTable.computeIfAbsent(lastTable, t -> new ArrayList<>());
+            }
+            lastList.add(e);
         }
         List<WriteStep> steps = new ArrayList<>();
         List<ChangeEvent> skipped = new ArrayList<>();
@@ -160,18 +167,34 @@ public final class WritePlanner {
         return null;
     }
 
-    private static List<String> fieldNamesExcept(ChangeEvent e, List<String> left) {
-        List<String> names = fieldNames(e);
+    private List<String> fieldNamesExcept(ChangeEvent e, List<String> left) {
+        List<String> names = new ArrayList<>(fieldNames(e));
         names.removeAll(left);
         return names;
     }
 
-    private static List<String> fieldNames(ChangeEvent e) {
-        List<String> names = new ArrayList<>(e.after().schema().fields().size());
-        for (Field f : e.after().schema().fields()) {
-            names.add(f.name());
+    /** The field names of a row schema, once per schema instance (rows of one table share it). */
+    private record SchemaFields(org.apache.kafka.connect.data.Schema schema, List<String> names) {
+    }
+
+    private SchemaFields lastFields;
+
+    /**
+     * The after image's field names, in schema order (unmodifiable). The same list instance for every row of one
+     * schema, so consecutive inserts compare their column sets by identity instead of name by name.
+     */
+    private List<String> fieldNames(ChangeEvent e) {
+        org.apache.kafka.connect.data.Schema schema = e.after().schema();
+        SchemaFields f = lastFields;
+        if (f == null || f.schema() != schema) {
+            List<String> names = new ArrayList<>(schema.fields().size());
+            for (Field field : schema.fields()) {
+                names.add(field.name());
+            }
+            f = new SchemaFields(schema, java.util.Collections.unmodifiableList(names));
+            lastFields = f;
         }
-        return names;
+        return f.names();
     }
 
     private enum RunKind { INSERT, UPDATE, DELETE_BY_KEY, DELETE_BY_IMAGE, TRUNCATE }

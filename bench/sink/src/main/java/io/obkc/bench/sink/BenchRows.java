@@ -199,7 +199,12 @@ final class BenchRows {
 
     /** A snapshot (op=r) envelope, as Debezium's initial snapshot emits it. */
     static Struct snapshotEnvelope(long id, long n, long tsMs) {
-        Struct source = new Struct(SOURCE_SCHEMA)
+        return envelope(id, snapshotSource(id, n, tsMs), tsMs);
+    }
+
+    /** The source block of row {@code id} of {@code n}: the same values for every row but the first and the last. */
+    static Struct snapshotSource(long id, long n, long tsMs) {
+        return new Struct(SOURCE_SCHEMA)
                 .put("version", "3.5.0.Final")
                 .put("connector", "mariadb")
                 .put("name", TOPIC_PREFIX)
@@ -213,6 +218,10 @@ final class BenchRows {
                 .put("file", "mariadb-bin.000042")
                 .put("pos", 342L)
                 .put("row", 0);
+    }
+
+    /** The envelope of row {@code id} with the given source block. */
+    static Struct envelope(long id, Struct source, long tsMs) {
         return new Struct(ENVELOPE_SCHEMA)
                 .put("after", row(id))
                 .put("source", source)

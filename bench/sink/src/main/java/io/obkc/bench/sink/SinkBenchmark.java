@@ -58,11 +58,11 @@ import jdk.jfr.Recording;
  * Usage: see bench/sink/README.md ({@code bench/sink/run.sh --help}).
  */
 public final class SinkBenchmark {
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     record Options(long rows, List<String> formats, List<Integer> partitions, List<String> sinks, int maxPollRecords, int batchSize, Duration timeout,
             Path jfrDir, Path latest, Path archiveDir, Map<String, String> obkcProps, Map<String, String> debeziumProps, int samples, boolean keep,
-            int txSize, List<Integer> limitRowsPerStatement, int limitRowsPerTransaction) {
+            int txSize, List<Integer> limitRowsPerStatement, int limitRowsPerTransaction, boolean warmup) {
     }
 
     /** CPU seconds spent during a run: the sink's task threads, this whole JVM (broker and worker included), the database server. */
@@ -73,8 +73,25 @@ public final class SinkBenchmark {
         }
     }
 
+    /**
+     * Heap use of one sink run, in bytes (see README "Heap per task"): the idle baseline (used heap after a full GC
+     * before the connector is created), the largest used heap right after any GC during the run, the used heap after a
+     * full GC once every row is in the target (connector still running), and the bytes the sink's threads allocated.
+     */
+    record Heap(long baseline, long midRun, long retainedAtEnd, long allocated, double pauseSeconds) {
+        static final Heap NONE = new Heap(-1, -1, -1, -1, 0);
+
+        long midRunOverBaseline() {
+            return midRun < 0 ? -1 : Math.max(0, midRun - baseline);
+        }
+
+        long retainedOverBaseline() {
+            return Math.max(0, retainedAtEnd - baseline);
+        }
+    }
+
     record Result(String sink, String format, int partitions, long rows, double seconds, double firstRowSeconds, String failure, String check,
-            String ddl, String loadBefore, String loadAfter, Cpu cpu) {
+            String ddl, String loadBefore, String loadAfter, Cpu cpu, Heap heap) {
         double rowsPerSecond() {
             return failure == null ? rows / seconds : 0;
         }
@@ -88,6 +105,22 @@ public final class SinkBenchmark {
         }
     }
 
+    /** The sink a --sinks entry runs: the part before the first '@' ({@code obkc@rows.per.statement=1000} runs obkc). */
+    static String baseSink(String sink) {
+        int at = sink.indexOf('@');
+        return at < 0 ? sink : sink.substring(0, at);
+    }
+
+    /** The property overrides of a --sinks entry ({@code SINK@k=v@k2=v2}), in order; empty for a plain sink. */
+    static Map<String, String> sinkOverrides(String sink) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String[] parts = sink.split("@");
+        for (int i = 1; i < parts.length; i++) {
+            put(out, parts[i]);
+        }
+        return out;
+    }
+
     /** The peer that is not a sink: the same rows written by a plain JDBC client (JdbcLimit), the target's own limit. */
     static final String LIMIT = "jdbc-limit";
 
@@ -97,6 +130,8 @@ public final class SinkBenchmark {
     private final List<String> log = new ArrayList<>();
     /** Per topic, the id of the last record produced to each partition: the rows whose arrival says a partition is done. */
     private final Map<String, java.util.concurrent.atomic.AtomicLongArray> lastIdPerPartition = new HashMap<>();
+    /** Per topic, the highest id among the first half of the rows, per partition: their arrival says the run is half done. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLongArray> midIdPerPartition = new HashMap<>();
     private long expectedChecksum;
     /** Numbers every sink run of this program, so a sink listed twice gets a fresh connector name, consumer group and database. */
     private int runNumber;
@@ -132,10 +167,21 @@ public final class SinkBenchmark {
         say(String.format(Locale.ROOT, "expected checksum of %,d rows computed in %.1f s", opt.rows(), secondsSince(t)));
         List<Result> results = new ArrayList<>();
         Map<String, Double> produceSeconds = new LinkedHashMap<>();
+        boolean warm = !opt.warmup();
         for (String format : opt.formats())
         for (int p : opt.partitions()) {
             String topic = BenchRows.topic() + "." + format + ".p" + p;
             produceSeconds.put(format + " format, " + p + "-partition topic", produce(topic, p, format));
+            if (!warm) {
+                // The first run in a fresh JVM pays for the JIT compiling the worker's, the converter's and the sink's code;
+                // each distinct sink runs once here, unreported, so every measured run finds the JVM warm.
+                warm = true;
+                for (String sink : opt.sinks().stream().filter(x -> !x.equals(LIMIT)).map(SinkBenchmark::baseSink).distinct().toList()) {
+                    Result w = runSink(sink, topic, p, format);
+                    say(String.format(Locale.ROOT, "WARM-UP %s %s p=%d (not reported): %s", sink, format, p,
+                            w.failure() != null ? "FAILED: " + w.failure() : String.format(Locale.ROOT, "%,.0f rows/s", w.rowsPerSecond())));
+                }
+            }
             for (String sink : opt.sinks()) {
                 if (sink.equals(LIMIT)) {
                     // The limit does not read Kafka, so it is the same for every format: measured once per partition count.
@@ -196,6 +242,9 @@ public final class SinkBenchmark {
         long tsMs = System.currentTimeMillis();
         java.util.concurrent.atomic.AtomicLongArray last = new java.util.concurrent.atomic.AtomicLongArray(partitions);
         lastIdPerPartition.put(topic, last);
+        java.util.concurrent.atomic.AtomicLongArray mid = new java.util.concurrent.atomic.AtomicLongArray(partitions);
+        midIdPerPartition.put(topic, mid);
+        long half = opt.rows() / 2;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (long id = 1; id <= opt.rows() && failed.get() == null; id++) {
                 byte[] k = keyConverter.fromConnectData(topic, BenchRows.KEY_SCHEMA, BenchRows.key(id));
@@ -211,6 +260,9 @@ public final class SinkBenchmark {
                         failed.compareAndSet(null, e);
                     } else {
                         last.accumulateAndGet(md.partition(), rowId, Math::max);
+                        if (rowId <= half) {
+                            mid.accumulateAndGet(md.partition(), rowId, Math::max);
+                        }
                     }
                 });
                 if (opt.txSize() > 0 && (id % opt.txSize() == 0 || id == opt.rows())) {
@@ -278,6 +330,10 @@ public final class SinkBenchmark {
             c.put("key.converter.schemas.enable", "true");
             c.put("value.converter", SchemaCachingJsonConverter.class.getName());
             c.put("value.converter.schemas.enable", "true");
+            // NULLs stay NULL (OBKC's validate() refuses a JSON converter that turns them into column defaults); the bench's
+            // schemas have no defaults, so the values read are the same either way. Both sinks get the same setting.
+            c.put("key.converter.replace.null.with.default", "false");
+            c.put("value.converter.replace.null.with.default", "false");
         }
         c.put("tasks.max", String.valueOf(partitions));
         c.put("topics", topic);
@@ -288,7 +344,8 @@ public final class SinkBenchmark {
         return c;
     }
 
-    private Map<String, String> sinkConfig(String sink, String topic, int partitions, String format, String db) {
+    private Map<String, String> sinkConfig(String entry, String topic, int partitions, String format, String db) {
+        String sink = baseSink(entry);
         Map<String, String> c = common(topic, partitions, format);
         if (sink.equals("obkc-aligned")) {
             // Transaction-aligned apply: one task (validate() requires it) and the transaction topic among the topics.
@@ -331,6 +388,8 @@ public final class SinkBenchmark {
         } else {
             throw new IllegalArgumentException("Unknown sink " + sink + "; use obkc, debezium or debezium-rewrite");
         }
+        // SINK@key=value: this variant's own settings, over everything above.
+        c.putAll(sinkOverrides(entry));
         return c;
     }
 
@@ -338,8 +397,9 @@ public final class SinkBenchmark {
         // The run number keeps a sink listed twice from reusing the first run's connector name: Connect's consumer group is
         // connect-<name>, and a reused group resumes at the committed offsets, so the second run would read nothing.
         int run = ++runNumber;
-        String db = "bench_" + sink.replace('-', '_') + "_" + format.replace('-', '_') + "_p" + partitions + "_" + run;
-        String name = sink + "-" + format + "-p" + partitions + "-" + run;
+        String base = baseSink(sink);
+        String db = "bench_" + base.replace('-', '_') + "_" + format.replace('-', '_') + "_p" + partitions + "_" + run;
+        String name = base + "-" + format + "-p" + partitions + "-" + run;
         ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
         Map<String, String> config = sinkConfig(sink, topic, partitions, format, db);
         say("== " + name + ": " + opt.rows() + " rows from " + topic + " into seekdb database " + db);
@@ -356,13 +416,20 @@ public final class SinkBenchmark {
         AtomicLong count = new AtomicLong();
         AtomicLong firstRowNanos = new AtomicLong();
         AtomicReference<String> failure = new AtomicReference<>();
+        long heapBaseline = HeapWatch.usedAfterFullGc();
+        Map<Long, Long> alloc0 = HeapWatch.allocatedBytes();
+        // Heap mid-run: one full GC when the first half of the rows is in; its pause is taken off the run's time.
+        AtomicLong midRunHeap = new AtomicLong(-1);
+        AtomicLong midRunPauseNanos = new AtomicLong();
         Map<Long, Long> threadCpu0 = threadCpuNanos();
         double jvmCpu0 = jvmCpuSeconds();
         double dbCpu0 = databaseCpuSeconds();
+        // One connection for the progress polls, opened before the clock starts: a connection per poll cost seekdb a login each time.
+        Connection poll = ob.connect(db);
         long t0 = System.nanoTime();
         bed.putConnector(name, config);
         long[] lastReport = {t0};
-        try {
+        try (poll) {
             Awaitility.await(name + " to write " + opt.rows() + " rows").atMost(opt.timeout()).pollDelay(Duration.ZERO).pollInterval(POLL)
                     .until(() -> {
                         String f = failedTask(name);
@@ -373,7 +440,13 @@ public final class SinkBenchmark {
                         // Cheap until the end: primary-key lookups of each partition's last row (a partition is written in
                         // order by both sinks), then one COUNT(*) to confirm. Polling COUNT(*) itself cost seekdb more than a
                         // core on large tables, and that load was measured as the sinks' speed.
-                        long n = lastRowsPresent(db, topic) ? countRows(db) : (firstRowNanos.get() == 0 && anyRow(db) ? 1 : count.get());
+                        if (midRunHeap.get() < 0 && rowsPresent(poll, midIdPerPartition.get(topic))) {
+                            long g = System.nanoTime();
+                            midRunHeap.set(HeapWatch.usedAfterFullGc());
+                            midRunPauseNanos.set(System.nanoTime() - g);
+                        }
+                        long n = rowsPresent(poll, lastIdPerPartition.get(topic)) ? countRows(poll)
+                                : (firstRowNanos.get() == 0 && anyRow(poll) ? 1 : count.get());
                         count.set(n);
                         if (n > 0) {
                             firstRowNanos.compareAndSet(0, System.nanoTime());
@@ -387,8 +460,15 @@ public final class SinkBenchmark {
         } catch (ConditionTimeoutException e) {
             failure.set("timed out after " + opt.timeout().toSeconds() + " s with " + count.get() + " of " + opt.rows() + " rows");
         }
-        double seconds = secondsSince(t0);
-        Cpu cpu = new Cpu(taskThreadCpuSeconds(name, threadCpu0), jvmCpuSeconds() - jvmCpu0, databaseCpuSeconds() - dbCpu0);
+        double seconds = secondsSince(t0) - midRunPauseNanos.get() / 1e9;
+        Cpu cpu = new Cpu(taskThreadCpuSeconds(name, threadCpu0) + threadCpuSeconds(name + "-writer", threadCpu0), jvmCpuSeconds() - jvmCpu0,
+                databaseCpuSeconds() - dbCpu0);
+        long allocated = HeapWatch.allocatedSince(alloc0, "task-thread-" + name + "-", name + "-writer");
+        // After the clock: every row is in, the connector still runs (its tasks idle, holding what they keep between batches).
+        Heap heap = new Heap(heapBaseline, midRunHeap.get(), HeapWatch.usedAfterFullGc(), allocated, midRunPauseNanos.get() / 1e9);
+        say(String.format(Locale.ROOT, "  %s heap: baseline %,d MB, mid-run %,d MB (+%,d; full GC pause %.3f s, not timed), retained at end %,d MB (+%,d), "
+                + "sink threads allocated %,d MB", name, heapBaseline >> 20, heap.midRun() >> 20, heap.midRunOverBaseline() >> 20, heap.pauseSeconds(),
+                heap.retainedAtEnd() >> 20, heap.retainedOverBaseline() >> 20, allocated >> 20));
         say(String.format(Locale.ROOT, "  %s CPU seconds: task threads %.1f, whole JVM %.1f, seekdb %.1f", name, cpu.taskThreads(), cpu.jvm(), cpu.database()));
         String loadAfter = loadAverage();
         if (jfr != null) {
@@ -403,7 +483,7 @@ public final class SinkBenchmark {
         double first = firstRowNanos.get() == 0 ? Double.NaN : (firstRowNanos.get() - t0) / 1e9;
         if (failure.get() != null) {
             say(name + " FAILED: " + failure.get());
-            return new Result(sink, format, partitions, opt.rows(), seconds, first, failure.get(), "not checked", ddl(db), loadBefore, loadAfter, cpu);
+            return new Result(sink, format, partitions, opt.rows(), seconds, first, failure.get(), "not checked", ddl(db), loadBefore, loadAfter, cpu, heap);
         }
         String check = verify(db);
         say("  " + name + " check: " + check);
@@ -412,7 +492,7 @@ public final class SinkBenchmark {
             // The next run should not pay for this one's data (memstore freezes, compactions).
             ob.execute("DROP DATABASE IF EXISTS `" + db + "`");
         }
-        return new Result(sink, format, partitions, opt.rows(), seconds, first, null, check, ddl, loadBefore, loadAfter, cpu);
+        return new Result(sink, format, partitions, opt.rows(), seconds, first, null, check, ddl, loadBefore, loadAfter, cpu, heap);
     }
 
     /**
@@ -446,7 +526,8 @@ public final class SinkBenchmark {
             Cpu cpu = new Cpu(threadCpuSeconds("jdbc-limit-writer", threadCpu0), jvmCpuSeconds() - jvmCpu0, databaseCpuSeconds() - dbCpu0);
             String loadAfter = loadAverage();
             String check = failure == null ? verify(db) : "not checked";
-            Result r = new Result(label, "no Kafka", partitions, opt.rows(), seconds, Double.NaN, failure, check, ddl(db), loadBefore, loadAfter, cpu);
+            Result r = new Result(label, "no Kafka", partitions, opt.rows(), seconds, Double.NaN, failure, check, ddl(db), loadBefore, loadAfter, cpu,
+                    Heap.NONE);
             say(String.format(Locale.ROOT, "RESULT %s p=%d: %s", label, partitions, failure != null ? "FAILED: " + failure
                     : String.format(Locale.ROOT, "%,d rows in %.1f s = %,.0f rows/s; check: %s", r.rows(), seconds, r.rowsPerSecond(), check)));
             if (!opt.keep()) {
@@ -483,9 +564,8 @@ public final class SinkBenchmark {
         }
     }
 
-    /** True when the last row produced to every partition of the topic is in the target. */
-    private boolean lastRowsPresent(String db, String topic) {
-        java.util.concurrent.atomic.AtomicLongArray last = lastIdPerPartition.get(topic);
+    /** True when the given row of every partition (by id; 0 = none) is in the target. */
+    private boolean rowsPresent(Connection c, java.util.concurrent.atomic.AtomicLongArray last) {
         StringBuilder in = new StringBuilder();
         int want = 0;
         for (int i = 0; i < last.length(); i++) {
@@ -493,7 +573,7 @@ public final class SinkBenchmark {
                 in.append(want++ == 0 ? "" : ",").append(last.get(i));
             }
         }
-        try (Connection c = ob.connect(db); Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + BenchRows.TABLE + "` WHERE id IN (" + in + ")")) {
             rs.next();
             return rs.getLong(1) == want;
@@ -503,8 +583,8 @@ public final class SinkBenchmark {
     }
 
     /** One row is there (a primary-key range probe, not a count). */
-    private boolean anyRow(String db) {
-        try (Connection c = ob.connect(db); Statement s = c.createStatement();
+    private boolean anyRow(Connection c) {
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT 1 FROM `" + BenchRows.TABLE + "` LIMIT 1")) {
             return rs.next();
         } catch (SQLException e) {
@@ -512,8 +592,8 @@ public final class SinkBenchmark {
         }
     }
 
-    private long countRows(String db) {
-        try (Connection c = ob.connect(db); Statement s = c.createStatement();
+    private long countRows(Connection c) {
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + BenchRows.TABLE + "`")) {
             rs.next();
             return rs.getLong(1);
@@ -626,9 +706,11 @@ public final class SinkBenchmark {
             b.append("\n## Sinks as a percentage of the target's own limit\n\n");
             // One row per format and partition count, the sinks side by side (a sink listed twice: its first run).
             List<String> sinks = opt.sinks().stream().filter(x -> !x.equals(LIMIT)).distinct().toList();
+            List<String> peers = sinks.contains("obkc") ? sinks.stream().filter(x -> x.startsWith("debezium")).toList() : List.of();
             b.append("| format | partitions / tasks | limit rows/s (best shape) |");
             sinks.forEach(x -> b.append(' ').append(x).append(" rows/s (% of limit) |"));
-            b.append("\n|---|---|---|").append("---|".repeat(sinks.size())).append('\n');
+            peers.forEach(x -> b.append(" obkc ÷ ").append(x).append(" |"));
+            b.append("\n|---|---|---|").append("---|".repeat(sinks.size() + peers.size())).append('\n');
             List<String> rowsSeen = new ArrayList<>();
             for (Result r : results) {
                 String key = r.format() + "/" + r.partitions();
@@ -645,21 +727,28 @@ public final class SinkBenchmark {
                     b.append(' ').append(x == null ? "–" : x.good() ? String.format(Locale.ROOT, "%,.0f (%s)", x.rowsPerSecond(), percentOfLimit(x, limit))
                             : "FAILED or WRONG").append(" |");
                 }
+                for (String peer : peers) {
+                    Result o = first(results, "obkc", r.format(), r.partitions());
+                    Result x = first(results, peer, r.format(), r.partitions());
+                    b.append(' ').append(o == null || x == null || !o.good() || !x.good() ? "–"
+                            : String.format(Locale.ROOT, "%.2f×", o.rowsPerSecond() / x.rowsPerSecond())).append(" |");
+                }
                 b.append('\n');
             }
         }
+        scalingAndHeap(b, results);
         b.append("\n## Every run\n");
-        b.append("\n| sink | format | partitions / tasks | rows | seconds | first row at (s) | rows/s | OBKC ÷ this | % of JDBC limit | CPU s per 100k rows: task (or writer) threads / JVM / seekdb | correctness | load avg before → after |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("\n| sink | format | partitions / tasks | rows | seconds | first row at (s) | rows/s | OBKC ÷ this | % of JDBC limit | CPU s per 100k rows: sink threads (task + writer) / JVM / seekdb | heap MB per task over the idle baseline: mid-run / at end (full GC each) | MB allocated per 100k rows by sink threads | correctness | load avg before → after |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Result obkc = results.stream().filter(x -> x.sink().equals("obkc") && x.partitions() == r.partitions() && x.format().equals(r.format())).findFirst().orElse(null);
             String ratio = obkc == null || obkc.failure() != null || r.failure() != null || r.isLimit() ? "–"
                     : String.format(Locale.ROOT, "%.2f×", obkc.rowsPerSecond() / r.rowsPerSecond());
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n", r.sink(), r.format(), r.partitions(), r.rows(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n", r.sink(), r.format(), r.partitions(), r.rows(),
                     r.failure() != null ? "–" : String.format(Locale.ROOT, "%.1f", r.seconds()),
                     Double.isNaN(r.firstRowSeconds()) ? "–" : String.format(Locale.ROOT, "%.1f", r.firstRowSeconds()),
                     r.failure() != null ? "FAILED" : String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()), ratio,
-                    percentOfLimit(r, bestLimit(results, r.partitions())), r.cpu().perRows(r.rows()),
+                    percentOfLimit(r, bestLimit(results, r.partitions())), r.cpu().perRows(r.rows()), heapPerTask(r), allocatedPer100k(r),
                     r.failure() != null ? "FAILED: " + r.failure().replace("|", "/") : r.check().replace("|", "/"), r.loadBefore(), r.loadAfter()));
         }
         b.append("\n## Target tables as each sink created them\n");
@@ -669,6 +758,60 @@ public final class SinkBenchmark {
         }
         seen.forEach((sink, ddl) -> b.append("\n").append(sink).append(":\n\n```sql\n").append(ddl).append("\n```\n"));
         return b.toString();
+    }
+
+    private static Result first(List<Result> results, String sink, String format, int partitions) {
+        return results.stream().filter(y -> y.sink().equals(sink) && y.format().equals(format) && y.partitions() == partitions).findFirst().orElse(null);
+    }
+
+    private static String heapPerTask(Result r) {
+        if (r.heap().baseline() < 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%s / %,.0f", r.heap().midRun() < 0 ? "–" : String.format(Locale.ROOT, "%,.0f",
+                r.heap().midRunOverBaseline() / 1048576.0 / r.partitions()), r.heap().retainedOverBaseline() / 1048576.0 / r.partitions());
+    }
+
+    private static String allocatedPer100k(Result r) {
+        return r.heap().allocated() < 0 ? "–" : String.format(Locale.ROOT, "%,.0f", r.heap().allocated() / 1048576.0 / (r.rows() / 100_000.0));
+    }
+
+    /** Per sink and format: rows/s at each partition count (tasks.max = partitions), % of the limit, speed-up over 1 task, heap per task. */
+    private void scalingAndHeap(StringBuilder b, List<Result> results) {
+        if (opt.partitions().size() < 2 && results.stream().noneMatch(r -> r.heap().baseline() >= 0)) {
+            return;
+        }
+        b.append("\n## Scaling and heap per task\n\n");
+        b.append("rows/s (% of the limit at that partition count; speed-up over the first partition count), and heap per task in MB: the used "
+                + "heap after a full GC when half of the rows are in the target (the run's time excludes that pause) / after a full GC once all "
+                + "rows are in (connector still running, tasks idle), each minus the idle baseline (used heap after a full GC just before the "
+                + "connector is created), divided by the number of tasks; and MB allocated per 100k rows by the sink's threads (task threads, "
+                + "which also run the worker's consumer and converter, and OBKC's writer threads), one figure per partition count.\n\n");
+        b.append("| sink | format |");
+        opt.partitions().forEach(p -> b.append(" p=").append(p).append(" rows/s |"));
+        opt.partitions().forEach(p -> b.append(" p=").append(p).append(" heap/task MB |"));
+        b.append(" MB allocated per 100k rows |\n|---|---|").append("---|".repeat(2 * opt.partitions().size() + 1)).append('\n');
+        for (String sink : opt.sinks().stream().filter(x -> !x.equals(LIMIT)).distinct().toList()) {
+            for (String format : opt.formats()) {
+                Result base = first(results, sink, format, opt.partitions().get(0));
+                b.append("| ").append(sink).append(" | ").append(format).append(" |");
+                List<String> alloc = new ArrayList<>();
+                for (int p : opt.partitions()) {
+                    Result r = first(results, sink, format, p);
+                    b.append(' ').append(r == null || !r.good() ? "–" : String.format(Locale.ROOT, "%,.0f (%s; %.2f×)", r.rowsPerSecond(),
+                            percentOfLimit(r, bestLimit(results, p)), base != null && base.good() ? r.rowsPerSecond() / base.rowsPerSecond() : Double.NaN))
+                            .append(" |");
+                    if (r != null) {
+                        alloc.add(allocatedPer100k(r));
+                    }
+                }
+                for (int p : opt.partitions()) {
+                    Result r = first(results, sink, format, p);
+                    b.append(' ').append(r == null ? "–" : heapPerTask(r)).append(" |");
+                }
+                b.append(' ').append(String.join(" / ", alloc)).append(" |\n");
+            }
+        }
     }
 
     private static String percentOfLimit(Result r, Result limit) {
@@ -768,6 +911,7 @@ public final class SinkBenchmark {
         Path archive = null;
         int samples = 500;
         boolean keep = false;
+        boolean warmup = true;
         int txSize = 0;
         Map<String, String> obkc = new LinkedHashMap<>();
         Map<String, String> dbz = new LinkedHashMap<>();
@@ -786,6 +930,7 @@ public final class SinkBenchmark {
                 case "--archive" -> archive = Path.of(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
+                case "--no-warmup" -> warmup = false;
                 case "--tx-size" -> txSize = Integer.parseInt(args[++i]);
                 case "--limit-rows-per-statement" -> limitRowsPerStatement = splitInts(args[++i]);
                 case "--limit-rows-per-transaction" -> limitRowsPerTransaction = Integer.parseInt(args[++i]);
@@ -802,7 +947,9 @@ public final class SinkBenchmark {
                               --sinks a,b              obkc, obkc-aligned (transaction.aligned.enabled, needs --tx-size), debezium-rewrite (rewriteBatchedStatements=true), debezium (driver defaults),
                                                        jdbc-limit (the target's own limit: the same rows by plain JDBC, no Kafka; once per partition count)
                                                        (default obkc,debezium-rewrite,jdbc-limit; plain debezium takes ~5 min per 1M rows);
-                                                       a sink listed twice runs twice, each time with a fresh connector name, consumer group and database
+                                                       a sink listed twice runs twice, each time with a fresh connector name, consumer group and database;
+                                                       a variant with property overrides: SINK@key=value[@key=value...], e.g.
+                                                       --sinks obkc,obkc@rows.per.statement=1000 (an A/B of sink settings in one run)
                               --limit-rows-per-statement 500,1000,5000
                                                        jdbc-limit: rows per INSERT ... ON DUPLICATE KEY UPDATE, each tried in turn (default 500,1000,5000);
                                                        the best verified one is the limit
@@ -820,6 +967,8 @@ public final class SinkBenchmark {
                               --tx-size N              change events (op=c) in source transactions of N rows, with Debezium's transaction
                                                        block and END records on bench.transaction (default 0: snapshot rows, no transactions);
                                                        compare --sinks obkc,obkc-aligned for the cost of transaction.aligned.enabled
+                              --no-warmup              skip the warm-up (by default each distinct sink first runs once, unreported, on the
+                                                       first topic, so no measured run pays for the JVM's JIT warming up)
                               --keep                   keep each target database (default: dropped after its check;
                                                        all bench_* databases are dropped at start)""");
                     System.exit(0);
@@ -832,12 +981,13 @@ public final class SinkBenchmark {
             throw new IllegalArgumentException("--tx-size works with --formats json and json-cached only");
         }
         for (String sink : sinks) {
-            if (!sink.equals(LIMIT) && !sink.startsWith("obkc") && !sink.startsWith("debezium")) {
+            String base = baseSink(sink);
+            if (!sink.equals(LIMIT) && !base.equals("obkc") && !base.equals("obkc-aligned") && !base.equals("debezium") && !base.equals("debezium-rewrite")) {
                 throw new IllegalArgumentException("Unknown sink " + sink + " (see --help)");
             }
         }
         return new Options(rows, formats, partitions, sinks, maxPoll, batch, timeout, jfr, latest, archive, obkc, dbz, samples, keep, txSize,
-                limitRowsPerStatement, limitRowsPerTransaction);
+                limitRowsPerStatement, limitRowsPerTransaction, warmup);
     }
 
     private static List<Integer> splitInts(String s) {
