@@ -99,6 +99,9 @@ public final class BulkLoadCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only check that every selected table can be copied exactly (primary key, "
             + "column types, target table and columns); copy nothing. Exit 0 or 2.")
     boolean check;
+    @Option(names = "--source-only", description = "With --check: check the source tables only (primary key, column types), "
+            + "not the target tables (before the schema migration created them); no --target-* options needed.")
+    boolean sourceOnly;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -152,15 +155,18 @@ public final class BulkLoadCommand implements Callable<Integer> {
         }
         Endpoint source = Endpoint.parse("source", sourceUrl, sourceUser, password("source", sourcePassword, sourcePasswordEnv,
                 sourcePasswordFile));
-        Endpoint target = Endpoint.parse("target", targetUrl, targetUser, password("target", targetPassword, targetPasswordEnv,
-                targetPasswordFile));
-        if (target.kind() == SourceKind.POSTGRESQL) {
+        if (sourceOnly && !check) {
+            throw new BulkLoadException("--source-only goes with --check");
+        }
+        Endpoint target = sourceOnly ? null : Endpoint.parse("target", targetUrl, targetUser, password("target", targetPassword,
+                targetPasswordEnv, targetPasswordFile));
+        if (target != null && target.kind() == SourceKind.POSTGRESQL) {
             throw new BulkLoadException("--target-url: the target is OceanBase in MySQL mode (jdbc:oceanbase:// or jdbc:mysql://)");
         }
         List<TablePlan> plans = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Planner planner = new Planner(source.kind());
-        try (Connection src = source.open(); Connection tgt = target.open()) {
+        try (Connection src = source.open(); Connection tgt = target == null ? null : target.open()) {
             List<ObjectName[]> selected = planner.select(src, matcher);
             if (selected.isEmpty()) {
                 throw new BulkLoadException("No source table matches --include '" + String.join(",", include) + "'"
@@ -184,7 +190,8 @@ public final class BulkLoadCommand implements Callable<Integer> {
             return ERROR;
         }
         if (check) {
-            out.printf("bulk load possible: %d table(s) can be copied exactly%n", plans.size());
+            out.printf("bulk load possible: %d table(s) can be copied exactly%s%n", plans.size(),
+                    sourceOnly ? " (source checked; the target tables are checked when the copy starts)" : "");
             out.flush();
             return OK;
         }

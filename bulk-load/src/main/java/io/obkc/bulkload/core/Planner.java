@@ -51,10 +51,11 @@ public final class Planner {
         return out;
     }
 
+    /** {@code tgt} null: the source side only (no target table checks). */
     public Result plan(Connection src, Connection tgt, ObjectName source, ObjectName target) throws SQLException {
         List<String> problems = new ArrayList<>();
-        Map<String, TargetColumn> targetColumns = targetColumns(tgt, target);
-        if (targetColumns.isEmpty()) {
+        Map<String, TargetColumn> targetColumns = tgt == null ? Map.of() : targetColumns(tgt, target);
+        if (tgt != null && targetColumns.isEmpty()) {
             problems.add("target table " + target + " does not exist (run the schema migration first)");
             return new Result(null, problems);
         }
@@ -72,6 +73,11 @@ public final class Planner {
             }
             Column c = d.column();
             TargetColumn tc = targetColumns.get(sc.name.toLowerCase(Locale.ROOT));
+            if (tgt == null) {
+                columns.add(c);
+                byName.put(sc.name, c);
+                continue;
+            }
             if (tc == null) {
                 problems.add("column " + sc.name + " has no column of that name in the target table " + target);
                 continue;
