@@ -181,7 +181,7 @@ public final class BulkLoader {
     private void work(BlockingQueue<Chunk> queue) {
         Connection src = null;
         Connection tgt = null;
-        Map<TablePlan, PreparedStatement> full = new LinkedHashMap<>();
+        Map<TablePlan, PreparedStatement[]> full = new LinkedHashMap<>();
         try {
             while (true) {
                 Chunk c = queue.take();
@@ -208,8 +208,9 @@ public final class BulkLoader {
         } catch (RuntimeException e) {
             fatal.compareAndSet(null, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
-            for (PreparedStatement ps : full.values()) {
-                closeQuietly(ps);
+            for (PreparedStatement[] ps : full.values()) {
+                closeQuietly(ps[0]);
+                closeQuietly(ps[1]);
             }
             closeQuietly(src);
             closeQuietly(tgt);
@@ -224,7 +225,7 @@ public final class BulkLoader {
         return Math.max(1, Math.min(options.batchRows, MAX_PLACEHOLDERS / t.columns().size()));
     }
 
-    private void copy(Connection src, Connection tgt, Chunk c, Map<TablePlan, PreparedStatement> full) throws SQLException {
+    private void copy(Connection src, Connection tgt, Chunk c, Map<TablePlan, PreparedStatement[]> full) throws SQLException {
         TablePlan t = c.plan();
         int n = t.columns().size();
         int batch = batchRows(t);
@@ -281,21 +282,14 @@ public final class BulkLoader {
                     }
                     buf[filled++] = row;
                     if (filled == batch) {
-                        PreparedStatement ins = full.get(t);
-                        if (ins == null) {
-                            ins = tgt.prepareStatement(Sql.upsert(t, batch));
-                            full.put(t, ins);
-                        }
-                        copied += write(tgt, ins, t, buf, filled, keyIdx);
+                        copied += flush(tgt, t, buf, filled, keyIdx, full);
                         filled = 0;
                     }
                 }
             }
         }
         if (filled > 0) {
-            try (PreparedStatement ins = tgt.prepareStatement(Sql.upsert(t, filled))) {
-                copied += write(tgt, ins, t, buf, filled, keyIdx);
-            }
+            copied += flush(tgt, t, buf, filled, keyIdx, full);
         }
         if (source.kind() == SourceKind.POSTGRESQL) {
             src.commit(); // closes the read transaction of this chunk
@@ -305,7 +299,53 @@ public final class BulkLoader {
         totalRows.addAndGet(copied);
     }
 
-    /** Writes the rows; when the statement fails, row by row, so each failing row is reported by key. */
+    /**
+     * Writes a batch. A plain multi-row INSERT first: on an empty target it is what the copy needs, and the target takes it
+     * with less work than the upsert. When a row is already there (a repeated copy, rows written by a sink), the INSERT
+     * fails as a whole (one statement, autocommit) and the batch is written again as an upsert, as are the table's later
+     * batches on this connection. Statements of full batches are kept per table: [insert, upsert].
+     */
+    private long flush(Connection tgt, TablePlan t, Object[][] buf, int count, int[] keyIdx, Map<TablePlan, PreparedStatement[]> cache)
+            throws SQLException {
+        boolean full = count == batchRows(t);
+        PreparedStatement[] ps = full ? cache.computeIfAbsent(t, k -> new PreparedStatement[3]) : new PreparedStatement[3];
+        try {
+            if (ps[2] == null) { // no duplicate seen yet for this table on this connection
+                if (ps[0] == null) {
+                    ps[0] = tgt.prepareStatement(Sql.insert(t, count));
+                }
+                try {
+                    bindRows(ps[0], t, buf, count);
+                    ps[0].executeUpdate();
+                    return count;
+                } catch (SQLException e) {
+                    if (!isDuplicateKey(e)) {
+                        if (isConnectionLoss(e)) {
+                            throw e;
+                        }
+                        return rowByRow(tgt, t, buf, count, keyIdx, e);
+                    }
+                    ps[2] = ps[0]; // marker: upserts from now on
+                }
+            }
+            if (ps[1] == null) {
+                ps[1] = tgt.prepareStatement(Sql.upsert(t, count));
+            }
+            return write(tgt, ps[1], t, buf, count, keyIdx);
+        } finally {
+            if (!full) {
+                closeQuietly(ps[0]);
+                closeQuietly(ps[1]);
+            }
+        }
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        return e.getErrorCode() == 1062 || e.getErrorCode() == 1586 || (e.getSQLState() != null && e.getSQLState().equals("23000")
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("duplicate"));
+    }
+
+    /** Writes the rows as one upsert; when the statement fails, row by row, so each failing row is reported by key. */
     private long write(Connection tgt, PreparedStatement ins, TablePlan t, Object[][] buf, int count, int[] keyIdx) throws SQLException {
         try {
             bindRows(ins, t, buf, count);
@@ -315,10 +355,14 @@ public final class BulkLoader {
             if (isConnectionLoss(e)) {
                 throw e;
             }
-            if (count == 1) {
-                fail(t, keyText(t, keyIdx, buf[0]), "the target refused the row: " + e.getMessage());
-                return 0;
-            }
+            return rowByRow(tgt, t, buf, count, keyIdx, e);
+        }
+    }
+
+    private long rowByRow(Connection tgt, TablePlan t, Object[][] buf, int count, int[] keyIdx, SQLException e) throws SQLException {
+        if (count == 1) {
+            fail(t, keyText(t, keyIdx, buf[0]), "the target refused the row: " + e.getMessage());
+            return 0;
         }
         long ok = 0;
         try (PreparedStatement one = tgt.prepareStatement(Sql.upsert(t, 1))) {
@@ -329,11 +373,11 @@ public final class BulkLoader {
                     bindRows(one, t, single, 1);
                     one.executeUpdate();
                     ok++;
-                } catch (SQLException e) {
-                    if (isConnectionLoss(e)) {
-                        throw e;
+                } catch (SQLException rowError) {
+                    if (isConnectionLoss(rowError)) {
+                        throw rowError;
                     }
-                    fail(t, keyText(t, keyIdx, buf[r]), "the target refused the row: " + e.getMessage());
+                    fail(t, keyText(t, keyIdx, buf[r]), "the target refused the row: " + rowError.getMessage());
                 }
             }
         }

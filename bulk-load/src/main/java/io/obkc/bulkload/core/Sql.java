@@ -100,6 +100,12 @@ public final class Sql {
         return o;
     }
 
+    /** {@code INSERT INTO t (cols) VALUES (?, ...), ...}: the fast path while no row is there yet. */
+    public static String insert(TablePlan t, int rows) {
+        String u = upsert(t, rows);
+        return u.substring(0, u.indexOf(" ON DUPLICATE KEY UPDATE "));
+    }
+
     /**
      * {@code INSERT INTO t (cols) VALUES (?, ...), ... ON DUPLICATE KEY UPDATE c = VALUES(c), ...}: an upsert, so a
      * row the CDC replay wrote (or a repeated copy) is overwritten with the same or a newer value, never duplicated.

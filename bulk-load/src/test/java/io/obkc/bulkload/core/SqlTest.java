@@ -52,6 +52,7 @@ class SqlTest {
         Column v = col("v`x");
         assertThat(Sql.upsert(mysql(List.of(id, v), List.of(id)), 2)).isEqualTo("INSERT INTO `d`.`t2` (`id`, `v``x`) VALUES "
                 + "(?, ?), (?, ?) ON DUPLICATE KEY UPDATE `v``x` = VALUES(`v``x`)");
+        assertThat(Sql.insert(mysql(List.of(id, v), List.of(id)), 2)).isEqualTo("INSERT INTO `d`.`t2` (`id`, `v``x`) VALUES (?, ?), (?, ?)");
         assertThat(Sql.upsert(mysql(List.of(id), List.of(id)), 1)).isEqualTo("INSERT INTO `d`.`t2` (`id`) VALUES (?) "
                 + "ON DUPLICATE KEY UPDATE `id` = VALUES(`id`)");
     }

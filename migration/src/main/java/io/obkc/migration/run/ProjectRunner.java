@@ -44,6 +44,7 @@ public final class ProjectRunner {
     private final ConnectRestClient connect;
     private final ProjectState state;
     private final PrintWriter out;
+    private long startNanos = System.nanoTime();
 
     public ProjectRunner(LoadedProject p, PrintWriter out) {
         this.p = p;
@@ -76,6 +77,7 @@ public final class ProjectRunner {
     // ---- start ------------------------------------------------------------------------------------------------------
 
     public int start(boolean skipPrecheck) {
+        startNanos = System.nanoTime();
         if (state.isDone("released")) {
             throw new ProjectException("project " + p.name() + " was released; to migrate again, move " + p.workDir()
                     + " away (it holds the state) and run start");
@@ -103,6 +105,7 @@ public final class ProjectRunner {
                 return r.exitCode() == 1 ? NOT_OK : ERROR;
             }
             done("schema");
+            out.println("[schema] done at " + elapsed());
         }
         if (!pr.steps.contains(Project.Step.FULL) && !pr.steps.contains(Project.Step.INCREMENTAL)) {
             out.println("no full or incremental step: nothing more to start");
@@ -173,6 +176,7 @@ public final class ProjectRunner {
                 return NOT_OK;
             }
             done("bulk-load.position");
+            out.println("[bulk-load] start position committed at " + elapsed());
         }
         out.println("[bulk-load] copying the rows (obkc-bulk-load, " + pr.options.bulkLoadThreads + " threads, "
                 + pr.options.bulkLoadChunkRows + " rows per range)");
@@ -186,7 +190,8 @@ public final class ProjectRunner {
             return r.exitCode() == 1 ? NOT_OK : ERROR;
         }
         done("bulk-load");
-        out.println("[bulk-load] copy done in " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s"
+        out.println("[bulk-load] copy done in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s, at "
+                + elapsed()
                 + (incremental ? "; creating the sink, which replays the changes captured since the recorded position" : ""));
         return OK;
     }
@@ -211,11 +216,16 @@ public final class ProjectRunner {
                     m.write(src, Markers.BULK_LOAD, UUID.randomUUID().toString());
                     nextMarker = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 }
-                pause(500);
+                pause(200);
             }
         } catch (SQLException e) {
             throw new ProjectException("writing the marker row on the source: " + e.getMessage(), e);
         }
+    }
+
+    /** Seconds since this start began, for the phase messages. */
+    private String elapsed() {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
     private int awaitRunning(List<String> names) {
@@ -239,7 +249,7 @@ public final class ProjectRunner {
                 out.println("connectors " + names + " not RUNNING after " + RUNNING_TIMEOUT.toSeconds() + " s; see status");
                 return NOT_OK;
             }
-            pause(500);
+            pause(200);
         }
     }
 
