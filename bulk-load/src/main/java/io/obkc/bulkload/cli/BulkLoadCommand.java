@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Copies tables from MySQL/MariaDB or PostgreSQL into OceanBase (MySQL mode) tables that already exist "
                 + "(obkc-schema-migrate created them): N threads read primary key ranges of --chunk-rows rows each as streams "
-                + "and write them as multi-row INSERT ... ON DUPLICATE KEY UPDATE (upserts: a repeated run, or a CDC replay "
-                + "overlapping the copy, leaves each row once with its latest value). Values travel exactly; a value the target "
+                + "and write them as multi-row INSERTs; where a row is already there (a repeated run, rows a sink wrote) the batch "
+                + "is written as INSERT ... ON DUPLICATE KEY UPDATE instead, so each row ends up once. Values travel exactly; a value the target "
                 + "cannot hold exactly is refused and named, never changed. Ranges are read in separate statements, not one "
                 + "snapshot: run it after a CDC position was recorded and replay the changes from there (obkc-migrate "
                 + "full-load: bulk does this).", "",
