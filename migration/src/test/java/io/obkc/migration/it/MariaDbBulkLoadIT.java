@@ -137,7 +137,10 @@ class MariaDbBulkLoadIT {
 
         MigrationProjectITBase.Run status = MigrationProjectITBase.cli("status", "-p", p, "--json", "--wait-caught-up", "120");
         assertThat(status.exit()).as("status: %s", status).isZero();
-        assertThat(new ObjectMapper().readTree(status.out()).get("dlq_records").asLong()).isZero();
+        com.fasterxml.jackson.databind.JsonNode st = new ObjectMapper().readTree(status.out());
+        assertThat(st.get("dlq_records").asLong()).isZero();
+        assertThat(st.get("steps").toString()).contains("{\"step\":\"full\",\"state\":\"done\"")
+                .contains("{\"step\":\"incremental\",\"state\":\"running\"");
         List<String> expected = MigrationProjectITBase.rows(src, S + ".items");
         assertThat(expected.size()).isNotEqualTo(ROWS); // inserts and deletes happened
         try {
