@@ -68,6 +68,24 @@ class ConnectorPlanTest {
     }
 
     @Test
+    void bulkFullLoadTakesNoSnapshotAndPassesTheProjectToTheBulkLoad() throws Exception {
+        LoadedProject debezium = mariadb("");
+        assertThat(debezium.bulkFullLoad()).isFalse();
+        LoadedProject bulk = mariadb("options: {full-load: bulk, bulk-load-threads: 3, bulk-load-chunk-rows: 5000}\n");
+        assertThat(bulk.bulkFullLoad()).isTrue();
+        assertThat(new ConnectorPlan(bulk).source(List.of("shop"))).containsEntry("snapshot.mode", "no_data");
+        assertThat(List.of(io.obkc.migration.tools.ToolRunner.bulkLoadArgs(bulk, false))).containsSequence("--include",
+                "shop.*,crm.customer=crm2.customer").containsSequence("--exclude", "obkc_mig_shop.*")
+                .containsSequence("--threads", "3").containsSequence("--chunk-rows", "5000").contains("--source-password=pw");
+        assertThat(List.of(io.obkc.migration.tools.ToolRunner.bulkLoadArgs(bulk, true))).contains("--check", "--source-only")
+                .doesNotContain("--target-url");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mariadb("options: {full-load: fast}\n"))
+                .hasMessageContaining("fast");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mariadb("options: {full-load: bulk, bulk-load-threads: 0}\n"))
+                .hasMessageContaining("bulk-load-threads");
+    }
+
+    @Test
     void sinkTopicsRegexTakesTableAndSchemaChangeTopicsButNotHistoryHeartbeatOrDlq() throws Exception {
         Pattern regex = Pattern.compile(new ConnectorPlan(mariadb("")).sink().get("topics.regex"));
         assertThat(List.of("obkc_shop.shop.orders", "obkc_shop.crm.customer", "obkc_shop")).allMatch(t -> regex.matcher(t).matches());

@@ -66,6 +66,16 @@ public final class ConnectRestClient {
         });
     }
 
+    /**
+     * The connector's committed source offsets (GET /connectors/{name}/offsets, Kafka 3.5+): empty while it has committed
+     * none, or when the connector does not exist.
+     */
+    public List<JsonNode> offsets(String name) {
+        List<JsonNode> out = new ArrayList<>();
+        send("GET", "connectors/" + name + "/offsets", null, 200, 404).ifPresent(n -> n.path("offsets").forEach(out::add));
+        return out;
+    }
+
     /** Stops the connector and its tasks but keeps configuration and offsets (PUT /connectors/{name}/stop). */
     public void stop(String name) {
         send("PUT", "connectors/" + name + "/stop", null, 202, 204, 404);

@@ -50,7 +50,8 @@ public final class ConnectorPlan {
         c.put("datatype.propagate.source.type", ".+");
         boolean full = pr.steps.contains(Project.Step.FULL);
         boolean incremental = pr.steps.contains(Project.Step.INCREMENTAL);
-        c.put("snapshot.mode", full && !incremental ? "initial_only" : full ? "initial" : "no_data");
+        // full-load: bulk: no snapshot; the position at start is where the sink's replay begins (obkc-bulk-load copies the rows).
+        c.put("snapshot.mode", p.bulkFullLoad() ? "no_data" : full && !incremental ? "initial_only" : full ? "initial" : "no_data");
         c.put("heartbeat.interval.ms", String.valueOf(pr.options.heartbeatIntervalMs));
         c.put("heartbeat.action.query", heartbeatQuery());
         c.put("producer.override.max.request.size", MAX_REQUEST_SIZE);

@@ -63,6 +63,9 @@ public final class Prechecks {
         } catch (SQLException e) {
             out.add(Check.blocker("target", e.getMessage(), "check the target user's privileges"));
         }
+        if (p.bulkFullLoad()) {
+            bulkLoadCheck(out);
+        }
         connectChecks(connect, out);
         return out;
     }
@@ -142,6 +145,24 @@ public final class Prechecks {
         } catch (SQLException e) {
             out.add(Check.blocker("reverse: binlog off for the reverse sink", "SET SESSION sql_log_bin = 0 refused: " + e.getMessage(),
                     "GRANT BINLOG ADMIN ON *.* TO <source user> (MariaDB 10.5.2+; SUPER before), or SYSTEM_VARIABLES_ADMIN (MySQL 8)"));
+        }
+    }
+
+    /** full-load: bulk: obkc-bulk-load --check --source-only names every table it cannot copy exactly (no primary key, types). */
+    private void bulkLoadCheck(List<Check> out) {
+        io.obkc.migration.tools.ToolRunner.Result r;
+        try {
+            r = io.obkc.migration.tools.ToolRunner.run(io.obkc.migration.tools.ToolRunner.BULK_LOAD,
+                    io.obkc.migration.tools.ToolRunner.bulkLoadArgs(p, true));
+        } catch (ProjectException e) {
+            out.add(Check.blocker("bulk load", e.getMessage(), "run obkc-migrate from its -cli jar"));
+            return;
+        }
+        if (r.exitCode() == 0) {
+            out.add(Check.ok("bulk load", r.out().strip()));
+        } else {
+            out.add(Check.blocker("bulk load", "full-load: bulk cannot copy every selected table exactly: " + r.err().strip(),
+                    "give the named tables a primary key, exclude them, or use options.full-load: debezium"));
         }
     }
 

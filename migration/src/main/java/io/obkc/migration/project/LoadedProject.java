@@ -117,6 +117,11 @@ public record LoadedProject(Project project, Path file, String sourcePassword, S
         return ObjectMatcher.parse(includeRules(), excludeRules());
     }
 
+    /** full-load: bulk with a full step: obkc-bulk-load copies the rows, Debezium takes no snapshot. */
+    public boolean bulkFullLoad() {
+        return project.steps.contains(Project.Step.FULL) && project.options.fullLoad == Project.FullLoad.BULK;
+    }
+
     public String includeRules() {
         return String.join(",", project.objects.include);
     }

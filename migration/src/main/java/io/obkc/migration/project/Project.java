@@ -113,9 +113,27 @@ public final class Project {
          */
         @JsonProperty("reverse-mode")
         public ReverseMode reverseMode = ReverseMode.ONE_DIRECTION;
+        /**
+         * How the full step copies the existing rows: debezium (the source connector's snapshot, streamed through Kafka)
+         * or bulk (obkc-bulk-load: parallel primary key ranges written straight to the target, after the source connector
+         * recorded its binlog/WAL position with snapshot.mode=no_data; the sink then replays the changes since).
+         */
+        @JsonProperty("full-load")
+        public FullLoad fullLoad = FullLoad.DEBEZIUM;
+        /** full-load: bulk: copy threads (one source and one target connection each). */
+        @JsonProperty("bulk-load-threads")
+        public int bulkLoadThreads = 4;
+        /** full-load: bulk: rows per primary key range. */
+        @JsonProperty("bulk-load-chunk-rows")
+        public int bulkLoadChunkRows = 20_000;
         /** The database user the forward sink writes with (default: target.user). */
         @JsonProperty("forward-sink-user")
         public String forwardSinkUser;
+    }
+
+    public enum FullLoad {
+        @JsonProperty("debezium") DEBEZIUM,
+        @JsonProperty("bulk") BULK
     }
 
     public enum ReverseMode {

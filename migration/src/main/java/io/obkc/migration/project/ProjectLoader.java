@@ -81,6 +81,9 @@ public final class ProjectLoader {
             throw new ProjectException(file + ": 'options.reverse-mode: both-directions' needs a MySQL-family source (there is no "
                     + "PostgreSQL sink for the reverse direction)");
         }
+        if (p.options.bulkLoadThreads < 1 || p.options.bulkLoadChunkRows < 1) {
+            throw new ProjectException(file + ": 'options.bulk-load-threads' and 'options.bulk-load-chunk-rows' must be at least 1");
+        }
         if (!List.of("before", "after").contains(p.options.indexCreation)) {
             throw new ProjectException(file + ": 'options.index-creation' must be before or after");
         }

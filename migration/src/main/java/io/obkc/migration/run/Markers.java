@@ -18,6 +18,8 @@ import io.obkc.migration.project.LoadedProject;
 public final class Markers {
     public static final String HEARTBEAT = "heartbeat";
     public static final String SWITCHOVER = "switchover";
+    /** full-load: bulk: a change for the source connector to commit its start position with. */
+    public static final String BULK_LOAD = "bulk-load";
 
     private final LoadedProject p;
 

@@ -37,11 +37,14 @@ public final class ProjectRunner {
 
     /** Connectors need this long to reach RUNNING after a PUT before start reports them as not running. */
     private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(90);
+    /** full-load: bulk: how long start waits for the source connector's first committed offset. */
+    private static final Duration OFFSET_TIMEOUT = Duration.ofSeconds(180);
 
     private final LoadedProject p;
     private final ConnectRestClient connect;
     private final ProjectState state;
     private final PrintWriter out;
+    private long startNanos = System.nanoTime();
 
     public ProjectRunner(LoadedProject p, PrintWriter out) {
         this.p = p;
@@ -74,6 +77,7 @@ public final class ProjectRunner {
     // ---- start ------------------------------------------------------------------------------------------------------
 
     public int start(boolean skipPrecheck) {
+        startNanos = System.nanoTime();
         if (state.isDone("released")) {
             throw new ProjectException("project " + p.name() + " was released; to migrate again, move " + p.workDir()
                     + " away (it holds the state) and run start");
@@ -101,6 +105,7 @@ public final class ProjectRunner {
                 return r.exitCode() == 1 ? NOT_OK : ERROR;
             }
             done("schema");
+            out.println("[schema] done at " + elapsed());
         }
         if (!pr.steps.contains(Project.Step.FULL) && !pr.steps.contains(Project.Step.INCREMENTAL)) {
             out.println("no full or incremental step: nothing more to start");
@@ -117,6 +122,18 @@ public final class ProjectRunner {
         }
         captured.add(p.markerDatabase());
         ConnectorPlan plan = new ConnectorPlan(p);
+        if (p.bulkFullLoad()) {
+            if (!state.isDone("bulk-load")) {
+                int r = bulkLoad(plan, captured);
+                if (r != OK) {
+                    return r;
+                }
+            }
+            if (!pr.steps.contains(Project.Step.INCREMENTAL)) {
+                out.println("[bulk-load] full load done; no incremental step: nothing more to start");
+                return OK;
+            }
+        }
         // Sink first: it must be subscribed before the source's first records, though either order is safe.
         connect.putConfig(p.sinkConnector(), plan.sink());
         connect.putConfig(p.sourceConnector(), plan.source(captured));
@@ -132,6 +149,83 @@ public final class ProjectRunner {
             out.println("[connectors] running; watch with: obkc-migrate status --project " + p.file());
         }
         return running;
+    }
+
+    /**
+     * full-load: bulk. 1. The source connector starts with snapshot.mode=no_data: Debezium records the binlog/WAL position
+     * and captures every change from there. 2. Once it has committed that position (an offset; a marker row written on the
+     * source makes sure there is a change to commit), 3. obkc-bulk-load copies the rows. 4. The caller then creates the
+     * sink, which replays the changes since the position over the copied rows: inserts and updates are upserts and deletes
+     * are idempotent, so rows changed during the copy end with their latest value, and no change is lost (no gap). Each
+     * step is recorded; a resumed start repeats only the copy if it had not finished (upserts: harmless).
+     */
+    private int bulkLoad(ConnectorPlan plan, List<String> captured) {
+        Project pr = p.project();
+        boolean incremental = pr.steps.contains(Project.Step.INCREMENTAL);
+        if (incremental && !state.isDone("bulk-load.position")) {
+            connect.putConfig(p.sourceConnector(), plan.source(captured));
+            if (state.isDone("stopped")) {
+                connect.resume(p.sourceConnector());
+            }
+            int running = awaitRunning(List.of(p.sourceConnector()));
+            if (running != OK) {
+                return running;
+            }
+            out.println("[bulk-load] " + p.sourceConnector() + " runs without a snapshot; waiting for it to commit its start position");
+            if (!awaitCommittedOffset(p.sourceConnector())) {
+                return NOT_OK;
+            }
+            done("bulk-load.position");
+            out.println("[bulk-load] start position committed at " + elapsed());
+        }
+        out.println("[bulk-load] copying the rows (obkc-bulk-load, " + pr.options.bulkLoadThreads + " threads, "
+                + pr.options.bulkLoadChunkRows + " rows per range)");
+        long t0 = System.nanoTime();
+        ToolRunner.Result r = ToolRunner.run(ToolRunner.BULK_LOAD, ToolRunner.bulkLoadArgs(p, false));
+        out.print(r.out());
+        out.print(r.err());
+        if (r.exitCode() != 0) {
+            out.println("[bulk-load] obkc-bulk-load exited " + r.exitCode() + "; fix what it names and run start again (the copy "
+                    + "is repeated; its upserts leave each row once)" + (incremental ? "; the source connector keeps capturing" : ""));
+            return r.exitCode() == 1 ? NOT_OK : ERROR;
+        }
+        done("bulk-load");
+        out.println("[bulk-load] copy done in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s, at "
+                + elapsed()
+                + (incremental ? "; creating the sink, which replays the changes captured since the recorded position" : ""));
+        return OK;
+    }
+
+    /** Polls GET /connectors/{name}/offsets (a wait with a deadline); a marker row gives Debezium a change to commit. */
+    private boolean awaitCommittedOffset(String connector) {
+        long deadline = System.nanoTime() + OFFSET_TIMEOUT.toNanos();
+        Markers m = new Markers(p);
+        long nextMarker = 0;
+        try (Connection src = p.openSource()) {
+            while (true) {
+                if (!connect.offsets(connector).isEmpty()) {
+                    return true;
+                }
+                failIfFailed(connector);
+                if (System.nanoTime() > deadline) {
+                    out.println("[bulk-load] " + connector + " committed no offset within " + OFFSET_TIMEOUT.toSeconds()
+                            + " s; see status and the worker log (offset.flush.interval.ms), then run start again");
+                    return false;
+                }
+                if (System.nanoTime() > nextMarker) {
+                    m.write(src, Markers.BULK_LOAD, UUID.randomUUID().toString());
+                    nextMarker = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                }
+                pause(200);
+            }
+        } catch (SQLException e) {
+            throw new ProjectException("writing the marker row on the source: " + e.getMessage(), e);
+        }
+    }
+
+    /** Seconds since this start began, for the phase messages. */
+    private String elapsed() {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
     private int awaitRunning(List<String> names) {
@@ -155,7 +249,7 @@ public final class ProjectRunner {
                 out.println("connectors " + names + " not RUNNING after " + RUNNING_TIMEOUT.toSeconds() + " s; see status");
                 return NOT_OK;
             }
-            pause(500);
+            pause(200);
         }
     }
 

@@ -127,6 +127,11 @@ public final class StatusCollector {
                 case SWITCHOVER -> "switchover";
                 case REVERSE -> "reverse";
             };
+            if (s == Project.Step.FULL && p.bulkFullLoad()) {
+                // full-load: bulk: the copy is the full step; it is done or not, never "running" as a connector.
+                out.add(new StatusReport.Step(key, state.isDone("bulk-load") ? "done" : "pending", state.done.get("bulk-load")));
+                continue;
+            }
             String st = state.isDone(phase) ? (s == Project.Step.FULL || s == Project.Step.INCREMENTAL)
                     ? (state.isDone("stopped") ? "stopped" : running ? "running" : "not running") : "done" : "pending";
             out.add(new StatusReport.Step(key, st, state.done.get(phase)));

@@ -4,6 +4,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.obkc.migration.project.LoadedProject;
+import io.obkc.migration.project.Project;
 import io.obkc.migration.project.ProjectException;
 import picocli.CommandLine;
 
@@ -16,6 +21,7 @@ import picocli.CommandLine;
 public final class ToolRunner {
     public static final String SCHEMA_MIGRATION = "io.obkc.schema.cli.SchemaMigrateCommand";
     public static final String VERIFIER = "io.obkc.verifier.cli.VerifyCommand";
+    public static final String BULK_LOAD = "io.obkc.bulkload.cli.BulkLoadCommand";
 
     /** Exit code the tools use for bad input or an unreachable database. */
     public static final int ERROR = 2;
@@ -41,6 +47,25 @@ public final class ToolRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * obkc-bulk-load's arguments for a project: its source, target, rules (the marker database left out: the sink
+     * replicates the marker table) and tuning. {@code check}: only whether every selected source table can be copied
+     * exactly (primary key, column types), without the target (the schema step may not have run yet).
+     */
+    public static String[] bulkLoadArgs(LoadedProject p, boolean check) {
+        Project pr = p.project();
+        List<String> a = new ArrayList<>(List.of("--source-url", pr.source.url, "--source-user", pr.source.user,
+                "--source-password=" + p.sourcePassword(), "--include", p.includeRules(),
+                "--exclude", (p.excludeRules().isEmpty() ? "" : p.excludeRules() + ",") + p.markerDatabase() + ".*"));
+        if (check) {
+            a.addAll(List.of("--check", "--source-only"));
+        } else {
+            a.addAll(List.of("--target-url", pr.target.url, "--target-user", pr.target.user, "--target-password=" + p.targetPassword(),
+                    "--threads", String.valueOf(pr.options.bulkLoadThreads), "--chunk-rows", String.valueOf(pr.options.bulkLoadChunkRows)));
+        }
+        return a.toArray(String[]::new);
+    }
+
     private static Object instantiate(String className) {
         try {
             Class<?> c = Class.forName(className, true, ToolRunner.class.getClassLoader());
@@ -49,7 +74,8 @@ public final class ToolRunner {
             return ctor.newInstance();
         } catch (ClassNotFoundException e) {
             throw new ProjectException(className + " is not on the class path: run obkc-migrate from its -cli jar (which contains "
-                    + "the schema migration and the verifier), or add obkc-schema-migration and obkc-verifier to the class path");
+                    + "the schema migration, the verifier and the bulk load), or add obkc-schema-migration, obkc-verifier and obkc-bulk-load to "
+                    + "the class path");
         } catch (ReflectiveOperationException e) {
             throw new ProjectException("cannot create " + className + ": " + e, e);
         }
