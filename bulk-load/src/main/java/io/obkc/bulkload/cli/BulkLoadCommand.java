@@ -1,9 +1,6 @@
 package io.obkc.bulkload.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +16,7 @@ import io.obkc.bulkload.core.LoadReport;
 import io.obkc.bulkload.core.Planner;
 import io.obkc.bulkload.core.SourceKind;
 import io.obkc.bulkload.core.TablePlan;
+import io.obkc.common.cli.PasswordOptions;
 import io.obkc.common.BundleVersion;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.ObjectName;
@@ -229,21 +227,7 @@ public final class BulkLoadCommand implements Callable<Integer> {
 
     /** Password from (in order) the environment variable, the file, the plain option; never printed. */
     static String password(String role, String plain, String env, Path file) {
-        if (env != null) {
-            String v = System.getenv(env);
-            if (v == null) {
-                throw new BulkLoadException("--" + role + "-password-env: environment variable " + env + " is not set");
-            }
-            return v;
-        }
-        if (file != null) {
-            try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                return lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new BulkLoadException("--" + role + "-password-file: cannot read " + file + " (" + e.getMessage() + ")");
-            }
-        }
-        return plain == null ? "" : plain;
+        String resolved = PasswordOptions.resolve(role, plain, env, file, BulkLoadException::new);
+        return resolved == null ? "" : resolved;
     }
 }

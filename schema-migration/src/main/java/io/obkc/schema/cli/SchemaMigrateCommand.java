@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.obkc.common.cli.PasswordOptions;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.ObjectName;
 import io.obkc.schema.apply.SchemaApplier;
@@ -242,22 +243,7 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
 
     /** Password from (in order) the environment variable, the file, the plain option; never printed. */
     private static String password(String role, String value, String env, Path file) {
-        if (env != null) {
-            String v = System.getenv(env);
-            if (v == null) {
-                throw new BadInput("--" + role + "-password-env: environment variable " + env + " is not set");
-            }
-            return v;
-        }
-        if (file != null) {
-            try {
-                List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-                return lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new BadInput("--" + role + "-password-file: cannot read " + file + " (" + e.getMessage() + ")");
-            }
-        }
-        return value;
+        return PasswordOptions.resolve(role, value, env, file, BadInput::new);
     }
 
     private static String rules(List<String> inline, Path file) throws IOException {

@@ -1,8 +1,6 @@
 package io.obkc.verifier.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.obkc.common.cli.PasswordOptions;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.verifier.core.Endpoint;
 import io.obkc.verifier.core.Progress;
@@ -369,21 +368,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** Password from (in order) the environment variable, the file, the plain option; never printed. */
     static String password(String role, String plain, String env, Path file) {
-        if (env != null) {
-            String v = System.getenv(env);
-            if (v == null) {
-                throw new VerifyException("--" + role + "-password-env: environment variable " + env + " is not set");
-            }
-            return v;
-        }
-        if (file != null) {
-            try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                return lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new VerifyException("--" + role + "-password-file: cannot read " + file + " (" + e.getMessage() + ")");
-            }
-        }
-        return plain == null ? "" : plain;
+        String resolved = PasswordOptions.resolve(role, plain, env, file, VerifyException::new);
+        return resolved == null ? "" : resolved;
     }
 }
