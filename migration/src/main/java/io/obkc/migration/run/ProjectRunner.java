@@ -44,6 +44,7 @@ public final class ProjectRunner {
     private final ConnectRestClient connect;
     private final ProjectState state;
     private final PrintWriter out;
+    private final ConnectorWaits waits;
     private long startNanos = System.nanoTime();
 
     public ProjectRunner(LoadedProject p, PrintWriter out) {
@@ -51,6 +52,7 @@ public final class ProjectRunner {
         this.connect = new ConnectRestClient(p.project().connect.url);
         this.state = ProjectState.load(p.stateFile());
         this.out = out;
+        this.waits = new ConnectorWaits(connect, out, RUNNING_TIMEOUT);
     }
 
     public ConnectRestClient connect() {
@@ -143,7 +145,7 @@ public final class ProjectRunner {
             state.forget("stopped");
         }
         out.println("[connectors] " + p.sourceConnector() + " and " + p.sinkConnector() + " configured at " + pr.connect.url);
-        int running = awaitRunning(List.of(p.sourceConnector(), p.sinkConnector()));
+        int running = waits.awaitRunning(List.of(p.sourceConnector(), p.sinkConnector()));
         if (running == OK) {
             done("connectors");
             out.println("[connectors] running; watch with: obkc-migrate status --project " + p.file());
@@ -167,7 +169,7 @@ public final class ProjectRunner {
             if (state.isDone("stopped")) {
                 connect.resume(p.sourceConnector());
             }
-            int running = awaitRunning(List.of(p.sourceConnector()));
+            int running = waits.awaitRunning(List.of(p.sourceConnector()));
             if (running != OK) {
                 return running;
             }
@@ -226,31 +228,6 @@ public final class ProjectRunner {
     /** Seconds since this start began, for the phase messages. */
     private String elapsed() {
         return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    private int awaitRunning(List<String> names) {
-        long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
-        while (true) {
-            boolean all = true;
-            for (String n : names) {
-                Optional<ConnectRestClient.ConnectorState> s = connect.status(n);
-                if (s.isPresent() && s.get().failed()) {
-                    String trace = s.get().tasks().stream().filter(t -> t.trace() != null).map(ConnectRestClient.TaskState::trace)
-                            .findFirst().orElse("(connector failed; see the worker log)");
-                    out.println("connector " + n + " FAILED:\n" + trace);
-                    return NOT_OK;
-                }
-                all &= s.isPresent() && s.get().running();
-            }
-            if (all) {
-                return OK;
-            }
-            if (System.nanoTime() > deadline) {
-                out.println("connectors " + names + " not RUNNING after " + RUNNING_TIMEOUT.toSeconds() + " s; see status");
-                return NOT_OK;
-            }
-            pause(200);
-        }
     }
 
     List<String> schemaArgs(boolean applyDeferredSwitchover) {
@@ -442,7 +419,7 @@ public final class ProjectRunner {
             // Offsets outlive a deleted connector: one created again under this name would resume the old position
             // (a source would skip its snapshot). They can be reset only while the connector is stopped.
             connect.stop(n);
-            awaitStopped(n);
+            waits.awaitStopped(n);
             if (!connect.resetOffsets(n)) {
                 out.println("warning: the worker did not reset the offsets of " + n + " (Kafka Connect before 3.6?); "
                         + "do not reuse the project name " + p.name());
@@ -482,17 +459,6 @@ public final class ProjectRunner {
         }
         done("released");
         return OK;
-    }
-
-    private void awaitStopped(String name) {
-        long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ConnectRestClient.ConnectorState> s = connect.status(name);
-            if (s.isEmpty() || "STOPPED".equals(s.get().state())) {
-                return;
-            }
-            pause(250);
-        }
     }
 
     private void awaitSlotInactive(Connection src) throws SQLException {
@@ -560,7 +526,7 @@ public final class ProjectRunner {
         keepChangeLogLocation(reverseSource);
         connect.putConfig(p.reverseSinkConnector(), plan.reverseSink(inverse));
         connect.putConfig(p.reverseSourceConnector(), reverseSource);
-        int r = awaitRunning(List.of(p.reverseSourceConnector(), p.reverseSinkConnector()));
+        int r = waits.awaitRunning(List.of(p.reverseSourceConnector(), p.reverseSinkConnector()));
         if (r != OK) {
             return r;
         }
@@ -570,14 +536,10 @@ public final class ProjectRunner {
         if (both) {
             // The forward sink's configuration carries its origin marker (projects started by an earlier version lack it);
             // it is written while the sink is stopped, so no forward change reaches OceanBase unmarked.
+            // Resumed whatever their status reads: right after the PUT the worker restarts the stopped sink, and its status
+            // reads UNASSIGNED for a moment; a resume decided on that read was skipped and the sink stayed STOPPED.
             connect.putConfig(p.sinkConnector(), plan.sink());
-            for (String n : List.of(p.sinkConnector(), p.sourceConnector())) {
-                Optional<ConnectRestClient.ConnectorState> s = connect.status(n);
-                if (s.isPresent() && "STOPPED".equals(s.get().state())) {
-                    connect.resume(n);
-                }
-            }
-            r = awaitRunning(List.of(p.sourceConnector(), p.sinkConnector()));
+            r = waits.resumeAndAwaitRunning(List.of(p.sinkConnector(), p.sourceConnector()));
             if (r == OK) {
                 done("reverse.both-directions");
                 out.println("[reverse] " + p.sourceConnector() + " -> " + p.sinkConnector() + " resumed: both directions run");
