@@ -46,7 +46,8 @@ import picocli.CommandLine;
  * One sample database through the whole path, as a user runs it: load it on the source; obkc-schema-migrate creates
  * the target tables; Debezium snapshots the source into Kafka and our sink writes it into OceanBase; the streaming
  * script ({@link StreamingScript}) changes every table; then obkc-verify and the suite's own row comparison
- * ({@link RowComparison}) must both find no difference, and the dead letter queue must be empty.
+ * ({@link RowComparison}) must both find no difference, and the dead letter queue must be empty. Before that, the same
+ * loaded source goes through the other full-load path, obkc-bulk-load, into a second database ({@link BulkCopyCheck}).
  */
 public final class CorpusPipeline {
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(4);
@@ -82,8 +83,11 @@ public final class CorpusPipeline {
         SourceLoader.load(db, source);
         log("loaded the source in " + millis(t0) + " ms");
 
+        ObkcTools tools = new ObkcTools(name);
+        BulkCopyCheck.Result bulk = new BulkCopyCheck(db, tools, name).run(source, new SqlSide(oceanbase, name + "_bulk"));
+
         oceanbase.execute("DROP DATABASE IF EXISTS " + target.quote(target.database()));
-        int migrate = migrateSchema(source, target);
+        int migrate = tools.migrateSchema(source, target);
         if (migrate != 0) {
             throw new AssertionError("obkc-schema-migrate exited " + migrate + " for " + db.name() + " (report above)");
         }
@@ -142,12 +146,13 @@ public final class CorpusPipeline {
 
         log("final independent comparison: " + finalDiffs.size() + " difference(s)\n" + RowComparison.report(finalDiffs));
         log("dead letter queue " + dlq + ": " + dead.size() + " record(s)\n" + describe(dead));
-        int verify = verify(source, target, pg);
+        int verify = tools.verify(source, target);
         log("obkc-verify exit code " + verify);
 
         List<String> obkcWarnings = warnings.events();
         log("WARN/ERROR log events of OBKC code: " + obkcWarnings.size() + (obkcWarnings.isEmpty() ? "" : "\n  " + String.join("\n  ", obkcWarnings)));
         SoftAssertions soft = new SoftAssertions();
+        bulk.assertInto(soft);
         soft.assertThat(finalDiffs).as("independent row comparison of %s after snapshot and streaming:\n%s", db.name(),
                 RowComparison.report(finalDiffs)).isEmpty();
         soft.assertThat(dead.size()).as("records in the dead letter queue %s:\n%s", dlq, describe(dead)).isZero();
@@ -155,48 +160,6 @@ public final class CorpusPipeline {
         soft.assertThat(obkcWarnings).as("WARN/ERROR log events of OBKC code (fix them, or explain them in the docs and expect them here)")
                 .isEmpty();
         soft.assertAll();
-    }
-
-    private int migrateSchema(SqlSide source, SqlSide target) {
-        DatabaseEndpoint s = source.endpoint();
-        DatabaseEndpoint t = target.endpoint();
-        String url = s.kind() == DatabaseEndpoint.Kind.POSTGRESQL ? s.jdbcUrl() : "jdbc:mysql://" + s.host() + ":" + s.port() + "/";
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new SchemaMigrateCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("--source-url", url, "--source-user", s.user(), "--source-password=" + s.password(),
-                        "--target-url", "jdbc:mysql://" + t.host() + ":" + t.port() + "/", "--target-user", t.user(),
-                        "--target-password=" + t.password(), "--include", source.database() + ".*=" + target.database() + ".*",
-                        "--state-dir", Path.of("target", "schema-state", name).toString());
-        log("obkc-schema-migrate exit code " + code + "\n" + out + err);
-        return code;
-    }
-
-    private int verify(SqlSide source, SqlSide target, boolean pg) {
-        DatabaseEndpoint s = source.endpoint();
-        DatabaseEndpoint t = target.endpoint();
-        List<String> args = new ArrayList<>(List.of("--source-type", pg ? "postgresql" : "mariadb", "--source-host", s.host(),
-                "--source-port", String.valueOf(s.port()), "--source-user", s.user(), "--source-password", s.password(),
-                "--target-type", "oceanbase", "--target-host", t.host(), "--target-port", String.valueOf(t.port()),
-                "--target-user", t.user(), "--target-password", t.password(),
-                "--tables", source.database() + ".*=" + target.database() + ".*",
-                "--report-dir", Path.of("target", "verify-report", name).toString()));
-        if (pg) {
-            args.addAll(List.of("--source-database", s.defaultDatabase()));
-        }
-        // The verifier prints its report on standard output; keep a copy for the log while it still goes to the console.
-        PrintStream original = System.out;
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(new TeeStream(original, copy), true, StandardCharsets.UTF_8));
-            code = VerifyCommand.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(original);
-        }
-        log("obkc-verify output:\n" + copy.toString(StandardCharsets.UTF_8));
-        return code;
     }
 
     /**
@@ -332,28 +295,5 @@ public final class CorpusPipeline {
     @FunctionalInterface
     private interface ThrowingCondition {
         boolean holds() throws Exception;
-    }
-
-    /** Writes to two streams (console and a copy). */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
-
-        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws java.io.IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws java.io.IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
-        }
     }
 }
