@@ -32,36 +32,31 @@ final class ObkcTools {
 
     /** obkc-schema-migrate: creates the target tables of {@code source}'s tables in {@code target}'s database. */
     int migrateSchema(SqlSide source, SqlSide target) {
-        DatabaseEndpoint s = source.endpoint();
-        DatabaseEndpoint t = target.endpoint();
-        String url = s.kind() == DatabaseEndpoint.Kind.POSTGRESQL ? s.jdbcUrl() : "jdbc:mysql://" + s.host() + ":" + s.port() + "/";
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new SchemaMigrateCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("--source-url", url, "--source-user", s.user(), "--source-password=" + s.password(),
-                        "--target-url", "jdbc:mysql://" + t.host() + ":" + t.port() + "/", "--target-user", t.user(),
-                        "--target-password=" + t.password(), "--include", rule(source, target),
-                        "--state-dir", Path.of("target", "schema-state", target.database()).toString());
-        log("obkc-schema-migrate exit code " + code + "\n" + out + err);
-        return code;
+        return execute(new CommandLine(new SchemaMigrateCommand()).setCaseInsensitiveEnumValuesAllowed(true), "obkc-schema-migrate",
+                source, target, "jdbc:mysql://", "--state-dir", Path.of("target", "schema-state", target.database()).toString());
     }
 
     /** obkc-bulk-load: copies every row of {@code source}'s tables into the tables obkc-schema-migrate created. */
     int bulkLoad(SqlSide source, SqlSide target) {
-        DatabaseEndpoint s = source.endpoint();
-        DatabaseEndpoint t = target.endpoint();
-        String url = s.kind() == DatabaseEndpoint.Kind.POSTGRESQL ? s.jdbcUrl() : "jdbc:mariadb://" + s.host() + ":" + s.port() + "/";
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         // Small chunks, so the corpora's tables of a few thousand rows are each read as several primary key ranges by
         // several threads, as a large table would be.
-        int code = new CommandLine(new BulkLoadCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("--source-url", url, "--source-user", s.user(), "--source-password=" + s.password(),
-                        "--target-url", "jdbc:mysql://" + t.host() + ":" + t.port() + "/", "--target-user", t.user(),
-                        "--target-password=" + t.password(), "--include", rule(source, target),
-                        "--threads", "3", "--chunk-rows", "1000", "--batch-rows", "200");
-        log("obkc-bulk-load exit code " + code + "\n" + out + err);
+        return execute(new CommandLine(new BulkLoadCommand()), "obkc-bulk-load", source, target, "jdbc:mariadb://",
+                "--threads", "3", "--chunk-rows", "1000", "--batch-rows", "200");
+    }
+
+    /** Runs a tool that takes --source-url/user/password, --target-url/user/password and --include, plus {@code extra}. */
+    private int execute(CommandLine tool, String toolName, SqlSide source, SqlSide target, String mysqlSourceScheme, String... extra) {
+        DatabaseEndpoint s = source.endpoint();
+        DatabaseEndpoint t = target.endpoint();
+        String url = source.postgres() ? s.jdbcUrl() : mysqlSourceScheme + s.host() + ":" + s.port() + "/";
+        List<String> args = new ArrayList<>(List.of("--source-url", url, "--source-user", s.user(), "--source-password=" + s.password(),
+                "--target-url", "jdbc:mysql://" + t.host() + ":" + t.port() + "/", "--target-user", t.user(),
+                "--target-password=" + t.password(), "--include", rule(source, target)));
+        args.addAll(List.of(extra));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = tool.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+        log(toolName + " exit code " + code + "\n" + out + err);
         return code;
     }
 

@@ -77,7 +77,8 @@ final class ConnectorWaits {
         }
     }
 
-    private static void pause(long ms) {
+    /** Sleeps between the polls of a wait with a deadline; an interrupt ends the command. */
+    static void pause(long ms) {
         try {
             Thread.sleep(ms); // polling interval of a wait with a deadline, not a synchronisation
         } catch (InterruptedException e) {

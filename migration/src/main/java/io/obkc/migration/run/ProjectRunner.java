@@ -604,11 +604,6 @@ public final class ProjectRunner {
     }
 
     private static void pause(long ms) {
-        try {
-            Thread.sleep(ms); // polling interval of a wait with a deadline, not a synchronisation
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProjectException("interrupted");
-        }
+        ConnectorWaits.pause(ms);
     }
 }
