@@ -27,6 +27,7 @@ import io.obkc.sink.ddl.DdlConverter;
 import io.obkc.sink.ddl.DdlOrdering;
 import io.obkc.sink.ddl.DdlPolicy;
 import io.obkc.sink.event.ChangeEventExtractor;
+import io.obkc.sink.event.SourceBlock;
 import io.obkc.sink.ordering.OrderingGuard;
 import io.obkc.sink.routing.TableRouter;
 import io.obkc.sink.table.TableManager;
@@ -57,6 +58,8 @@ public class OceanBaseSinkTask extends SinkTask {
     private DeadLetterBudget deadLetterBudget;
     private RecordClassifier classifier;
     private WriteHold hold;
+    /** Reads the Debezium source blocks of the records on the task thread (the writer thread's metrics have their own). */
+    private final SourceBlock sourceBlock = new SourceBlock();
     private BatchBuilder batches;
     /** Null unless transaction.aligned.enabled=true. */
     private TransactionHold transactions;
@@ -130,7 +133,7 @@ public class OceanBaseSinkTask extends SinkTask {
                     config.getLong(OceanBaseSinkConnectorConfig.RETRY_BACKOFF_MS));
         }
         classifier = new RecordClassifier(extractor, ddlApplier != null, deadLetters, metrics);
-        hold = new WriteHold(ddlConverter, ddlWaitMs, 10 * batchSize);
+        hold = new WriteHold(ddlConverter, ddlWaitMs, 10 * batchSize, sourceBlock);
         if (config.getBoolean(OceanBaseSinkConnectorConfig.TRANSACTION_ALIGNED_ENABLED)) {
             transactions = new TransactionHold(config.getLong(OceanBaseSinkConnectorConfig.TRANSACTION_ALIGNED_WAIT_MS),
                     config.getInt(OceanBaseSinkConnectorConfig.TRANSACTION_ALIGNED_MAX_HELD),
@@ -207,7 +210,7 @@ public class OceanBaseSinkTask extends SinkTask {
             items.add(r);
         }
         if (anyDdl) {
-            items = DdlOrdering.order(items, TaskRecord::partition, TaskRecord::position);
+            items = DdlOrdering.order(items, TaskRecord::partition, r -> r.position(sourceBlock));
         }
         hold.notePositions(items);
         BatchBuilder.Plan plan = batches.build(items, hold);

@@ -1,12 +1,12 @@
 package io.obkc.sink;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import io.obkc.sink.ddl.SchemaChange;
+import io.obkc.sink.event.BinlogPosition;
 import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.event.SourceBlock;
 
 /**
  * One record of a put(), classified: a row change ({@link #event}), a schema change to apply ({@link #ddl}), or,
@@ -21,15 +21,8 @@ record TaskRecord(SinkRecord record, ChangeEvent event, SchemaChange ddl) {
         return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
     }
 
-    /** Binlog position of the row change or schema change (MySQL family), or null. */
-    SchemaChange.SourcePosition position() {
-        if (ddl != null) {
-            return ddl.position();
-        }
-        if (!(record.value() instanceof Struct v) || v.schema().field("source") == null
-                || v.schema().field("source").schema().type() != Schema.Type.STRUCT) {
-            return null;
-        }
-        return SchemaChange.position(v.getStruct("source"));
+    /** Binlog position of the row change or schema change (MySQL family), or null; row changes' read with the task thread's reader. */
+    BinlogPosition position(SourceBlock sourceBlock) {
+        return ddl != null ? ddl.position() : sourceBlock.binlogPosition(record.value());
     }
 }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import io.obkc.sink.ddl.DdlConverter;
 import io.obkc.sink.ddl.DdlParser;
 import io.obkc.sink.ddl.SchemaChange;
+import io.obkc.sink.event.BinlogPosition;
+import io.obkc.sink.event.SourceBlock;
 import io.obkc.sink.table.TableId;
 
 /**
@@ -40,12 +42,16 @@ final class WriteHold {
     private final List<TaskRecord> held = new ArrayList<>();
     private long heldSince;
     /** Highest binlog position of a row change seen per target table: proves its earlier rows have arrived. */
-    private final Map<TableId, SchemaChange.SourcePosition> lastRowPosition = new HashMap<>();
+    private final Map<TableId, BinlogPosition> lastRowPosition = new HashMap<>();
     /** Per target table, the shape of its last row change since the last schema change. */
     private final Map<TableId, RowShape> rowShapes = new HashMap<>();
 
-    WriteHold(DdlConverter ddlConverter, long waitMs, int maxHeld) {
+    /** The task thread's reader of source blocks (binlog positions). */
+    private final SourceBlock sourceBlock;
+
+    WriteHold(DdlConverter ddlConverter, long waitMs, int maxHeld, SourceBlock sourceBlock) {
         this.ddlConverter = ddlConverter;
+        this.sourceBlock = sourceBlock;
         this.waitMs = waitMs;
         this.maxHeld = maxHeld;
     }
@@ -73,9 +79,9 @@ final class WriteHold {
         }
         // The newest position per run of one table's records, merged once per run: the same maxima as merging every record.
         TableId runTable = null;
-        SchemaChange.SourcePosition runMax = null;
+        BinlogPosition runMax = null;
         for (TaskRecord r : records) {
-            SchemaChange.SourcePosition p = r.event() != null ? positions.of(r.record()) : null;
+            BinlogPosition p = r.event() != null ? sourceBlock.binlogPosition(r.record().value()) : null;
             if (p == null) {
                 continue;
             }
@@ -92,48 +98,8 @@ final class WriteHold {
         }
     }
 
-    private void mergePosition(TableId table, SchemaChange.SourcePosition p) {
+    private void mergePosition(TableId table, BinlogPosition p) {
         lastRowPosition.merge(table, p, (x, y) -> x.compareTo(y) >= 0 ? x : y);
-    }
-
-    private final RowPositions positions = new RowPositions();
-
-    /**
-     * Reads the binlog position of row changes as {@link TaskRecord#position()} does, with the envelope's source field
-     * and the source block's file and pos fields looked up once per schema instead of by name for every record (that
-     * was a fifth of the task thread's CPU in the sink benchmark). Task thread only.
-     */
-    static final class RowPositions {
-        private Schema envelope;
-        private Field source;
-        private Schema sourceSchema;
-        private Field file;
-        private Field pos;
-
-        SchemaChange.SourcePosition of(org.apache.kafka.connect.sink.SinkRecord record) {
-            if (!(record.value() instanceof Struct v)) {
-                return null;
-            }
-            if (v.schema() != envelope) {
-                Field f = v.schema().field("source");
-                source = f != null && f.schema().type() == Schema.Type.STRUCT ? f : null;
-                envelope = v.schema();
-            }
-            if (source == null) {
-                return null;
-            }
-            // getStruct reads the value without the field's default; Struct.get(Field) the same unless the field has one.
-            Struct s = source.schema().defaultValue() != null ? v.getStruct(source.name()) : (Struct) v.get(source);
-            if (s == null) {
-                return null;
-            }
-            if (s.schema() != sourceSchema) {
-                file = s.schema().field("file");
-                pos = s.schema().field("pos");
-                sourceSchema = s.schema();
-            }
-            return SchemaChange.position(s, file, pos);
-        }
     }
 
     /** A schema change is being applied: the hold timer restarts, and row shapes seen before it say nothing about rows after it. */
@@ -173,7 +139,7 @@ final class WriteHold {
         if (table == null) {
             return false;
         }
-        SchemaChange.SourcePosition seen = lastRowPosition.get(table);
+        BinlogPosition seen = lastRowPosition.get(table);
         if (seen != null && seen.compareTo(ddl.position()) > 0) {
             return false;
         }
@@ -212,7 +178,7 @@ final class WriteHold {
             return false;
         }
         RowShape shape = RowShape.of(schema);
-        if (known == null || known.columns().equals(shape.columns()) || record.position() == null) {
+        if (known == null || known.columns().equals(shape.columns()) || record.position(sourceBlock) == null) {
             rowShapes.put(table, shape);
             return false;
         }

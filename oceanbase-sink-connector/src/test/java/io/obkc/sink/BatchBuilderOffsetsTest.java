@@ -37,7 +37,7 @@ class BatchBuilderOffsetsTest {
     void oneOffsetPerPartitionPastItsLastRecord() {
         List<TaskRecord> records = new ArrayList<>(List.of(row("a", 0, 10), row("a", 0, 11), row("a", 1, 5), row("b", 0, 7), row("a", 0, 12),
                 nothing("a", 1, 6), row("b", 0, 8), nothing("c", 3, 100)));
-        BatchBuilder.Plan plan = new BatchBuilder(2).build(records, new WriteHold(null, 0, 1000));
+        BatchBuilder.Plan plan = new BatchBuilder(2).build(records, new WriteHold(null, 0, 1000, new io.obkc.sink.event.SourceBlock()));
         assertThat(plan.offsets()).isEqualTo(Map.of(new TopicPartition("a", 0), new OffsetAndMetadata(13), new TopicPartition("a", 1),
                 new OffsetAndMetadata(7), new TopicPartition("b", 0), new OffsetAndMetadata(9), new TopicPartition("c", 3), new OffsetAndMetadata(101)));
         assertThat(plan.steps()).hasSize(3);
@@ -45,6 +45,6 @@ class BatchBuilderOffsetsTest {
 
     @Test
     void noRecordsNoOffsets() {
-        assertThat(new BatchBuilder(2).build(new ArrayList<>(), new WriteHold(null, 0, 1000)).offsets()).isEmpty();
+        assertThat(new BatchBuilder(2).build(new ArrayList<>(), new WriteHold(null, 0, 1000, new io.obkc.sink.event.SourceBlock())).offsets()).isEmpty();
     }
 }

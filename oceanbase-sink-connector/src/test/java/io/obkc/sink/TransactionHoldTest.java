@@ -148,11 +148,11 @@ class TransactionHoldTest {
         List<TaskRecord> in = List.of(row("a", 0, "T1", 1), row("a", 0, "T1", 2), row("b", 0, "T1", 3), row("a", 0, "T2", 4),
                 end("T1", Map.of("a", 2L, "b", 1L)), end("T2", Map.of("a", 1L)));
         List<TaskRecord> out = h.admit(in);
-        BatchBuilder.Plan plan = new BatchBuilder(1, TransactionHold::transactionOf).build(out, new WriteHold(null, 0, 10));
+        BatchBuilder.Plan plan = new BatchBuilder(1, TransactionHold::transactionOf).build(out, new WriteHold(null, 0, 10, new io.obkc.sink.event.SourceBlock()));
         assertThat(plan.steps()).hasSize(2);
         assertThat(((TaskStep.Rows) plan.steps().get(0)).events()).hasSize(3);
         assertThat(((TaskStep.Rows) plan.steps().get(1)).events()).hasSize(1);
-        BatchBuilder.Plan unaligned = new BatchBuilder(1).build(out, new WriteHold(null, 0, 10));
+        BatchBuilder.Plan unaligned = new BatchBuilder(1).build(out, new WriteHold(null, 0, 10, new io.obkc.sink.event.SourceBlock()));
         assertThat(unaligned.steps()).as("without alignment, batch.size=1 cuts after every record").hasSize(4);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.obkc.common.connect.StructValues;
 import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
 import io.obkc.smt.support.SchemaCopy;
@@ -196,7 +197,7 @@ public class ColumnFilter<R extends ConnectRecord<R>> extends BundleTransformati
                 Struct out = new Struct(rowSchema(in.schema(), isKey));
                 for (Field f : in.schema().fields()) {
                     if (keeps(f.name(), isKey)) {
-                        out.put(targetName(f.name()), in.getWithoutDefault(f.name()));
+                        out.put(targetName(f.name()), StructValues.valueOf(in, f));
                     }
                 }
                 return out;

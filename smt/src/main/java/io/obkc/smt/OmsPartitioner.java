@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.obkc.common.connect.StructValues;
 import io.obkc.common.rules.ObjectName;
 import io.obkc.smt.support.BundleTransformation;
 import io.obkc.smt.support.ChangeRecord;
@@ -132,7 +133,7 @@ public class OmsPartitioner<R extends ConnectRecord<R>> extends BundleTransforma
                 if (f.index() > 0) {
                     sb.append(SEPARATOR);
                 }
-                sb.append(text(s.getWithoutDefault(f.name())));
+                sb.append(text(StructValues.valueOf(s, f)));
             }
             return s.schema().fields().isEmpty() ? null : sb.toString();
         }

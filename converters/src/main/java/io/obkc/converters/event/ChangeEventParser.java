@@ -8,6 +8,8 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
+import io.obkc.common.connect.StructValues;
+
 /**
  * Turns a Connect record value into a {@link ChangeEvent}. Understands:
  * <ul>
@@ -126,7 +128,7 @@ public final class ChangeEventParser {
         Object[] image = new Object[columns.size()];
         for (int i = 0; i < image.length; i++) {
             Field f = dataFields.get(i);
-            image[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), row.getWithoutDefault(f.name()));
+            image[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), StructValues.valueOf(row, f));
         }
         String[] topicParts = topic == null ? new String[0] : topic.split("\\.");
         String db = metaString(row, "__db", topicParts.length >= 2 ? topicParts[topicParts.length - 2] : null);
@@ -165,7 +167,7 @@ public final class ChangeEventParser {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             Field f = fields.get(i);
-            values[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), row.getWithoutDefault(f.name()));
+            values[i] = ConnectColumns.canonicalValue(columns.get(i).kind(), f.schema(), StructValues.valueOf(row, f));
         }
         return values;
     }

@@ -12,6 +12,7 @@ import org.apache.kafka.connect.data.Struct;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 
+import io.obkc.common.connect.StructValues;
 import io.obkc.converters.event.ChangeEvent;
 import io.obkc.converters.event.Operation;
 import io.obkc.converters.json.ConnectJson;
@@ -79,7 +80,7 @@ final class DebeziumWriter implements FormatWriter {
                         continue; // already-flat input: its metadata is rewritten below
                     }
                     g.writeFieldName(f.name());
-                    ConnectJson.writeValue(g, f.schema(), row.getWithoutDefault(f.name()), settings.decimalFormat());
+                    ConnectJson.writeValue(g, f.schema(), StructValues.valueOf(row, f), settings.decimalFormat());
                 }
             }
             g.writeStringField("__op", e.operation().debeziumCode());

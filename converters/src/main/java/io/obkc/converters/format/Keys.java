@@ -7,6 +7,7 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
+import io.obkc.common.connect.StructValues;
 import io.obkc.converters.event.ColumnDef;
 import io.obkc.converters.event.ConnectColumns;
 
@@ -36,7 +37,7 @@ final class Keys {
                 sb.append(SEPARATOR);
             }
             ColumnDef col = ConnectColumns.columnOf(f);
-            Object canonical = ConnectColumns.canonicalValue(col.kind(), f.schema(), struct.getWithoutDefault(f.name()));
+            Object canonical = ConnectColumns.canonicalValue(col.kind(), f.schema(), StructValues.valueOf(struct, f));
             String text = render.apply(col, canonical);
             sb.append(text == null ? "" : text);
         }

@@ -15,6 +15,7 @@ import org.apache.kafka.connect.data.Struct;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.obkc.common.connect.StructValues;
 import io.obkc.converters.event.ChangeEvent;
 import io.obkc.converters.event.ColumnDef;
 import io.obkc.converters.event.ConnectColumns;
@@ -245,7 +246,7 @@ final class MaxwellWriter implements FormatWriter {
                 for (Field f : struct.schema().fields()) {
                     ColumnDef col = ConnectColumns.columnOf(f);
                     g.writeFieldName("pk." + f.name());
-                    writeValue(g, col, ConnectColumns.canonicalValue(col.kind(), f.schema(), struct.getWithoutDefault(f.name())));
+                    writeValue(g, col, ConnectColumns.canonicalValue(col.kind(), f.schema(), StructValues.valueOf(struct, f)));
                 }
             }
             g.writeEndObject();

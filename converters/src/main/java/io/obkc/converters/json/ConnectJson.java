@@ -28,6 +28,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.obkc.common.connect.StructValues;
+
 /**
  * Connect data to and from JSON using the same wire conventions as Kafka's {@code JsonConverter}: the schema JSON
  * ({@code type}, {@code optional}, {@code name}, {@code version}, {@code parameters}, {@code fields} ...) and the
@@ -191,7 +193,7 @@ public final class ConnectJson {
                 g.writeStartObject();
                 for (Field f : schema.fields()) {
                     g.writeFieldName(f.name());
-                    writeValue(g, f.schema(), struct.getWithoutDefault(f.name()), decimals);
+                    writeValue(g, f.schema(), StructValues.valueOf(struct, f), decimals);
                 }
                 g.writeEndObject();
                 break;

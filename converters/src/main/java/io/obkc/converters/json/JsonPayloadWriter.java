@@ -16,6 +16,8 @@ import org.apache.kafka.connect.data.Timestamp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.obkc.common.connect.StructValues;
+
 /**
  * Writes a Connect value under its schema straight to a generator, producing the bytes Kafka's {@code JsonConverter}
  * (4.1) produces by building a {@code JsonNode} tree and serializing it: the same node kind per type, hence the same
@@ -131,7 +133,7 @@ final class JsonPayloadWriter {
                 g.writeStartObject();
                 for (Field field : schema.fields()) {
                     g.writeFieldName(field.name());
-                    writeValue(g, field.schema(), struct.getWithoutDefault(field.name()));
+                    writeValue(g, field.schema(), StructValues.valueOf(struct, field));
                 }
                 g.writeEndObject();
                 return;

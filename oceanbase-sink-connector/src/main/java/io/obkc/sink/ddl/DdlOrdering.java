@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.obkc.sink.ddl.SchemaChange.SourcePosition;
+import io.obkc.sink.event.BinlogPosition;
 
 /**
  * Restores source (binlog) order between schema changes and row changes inside one batch the worker
@@ -27,7 +27,7 @@ public final class DdlOrdering {
      * @param partition the item's topic partition (any key with equals)
      * @param position  the item's binlog position, or null when unknown
      */
-    public static <T> List<T> order(List<T> items, Function<T, Object> partition, Function<T, SourcePosition> position) {
+    public static <T> List<T> order(List<T> items, Function<T, Object> partition, Function<T, BinlogPosition> position) {
         Map<Object, Deque<T>> byPartition = new LinkedHashMap<>();
         for (T item : items) {
             byPartition.computeIfAbsent(partition.apply(item), k -> new ArrayDeque<>()).add(item);
@@ -38,12 +38,12 @@ public final class DdlOrdering {
         List<T> out = new ArrayList<>(items.size());
         while (out.size() < items.size()) {
             Deque<T> best = null;
-            SourcePosition bestPos = null;
+            BinlogPosition bestPos = null;
             for (Deque<T> q : byPartition.values()) {
                 if (q.isEmpty()) {
                     continue;
                 }
-                SourcePosition p = position.apply(q.peekFirst());
+                BinlogPosition p = position.apply(q.peekFirst());
                 if (p == null) {
                     best = q;
                     break;

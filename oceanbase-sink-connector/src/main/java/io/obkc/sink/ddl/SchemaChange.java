@@ -9,12 +9,15 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import io.obkc.sink.event.BinlogPosition;
+import io.obkc.sink.event.SourceBlock;
+
 /**
  * A Debezium schema change event (value schema {@code io.debezium.connector.*.SchemaChangeValue}), read
  * into plain Java: the DDL text, its default database, the structured {@code tableChanges} and the
  * binlog position it was read at.
  */
-public record SchemaChange(SinkRecord record, String databaseName, String ddl, List<TableChange> tableChanges, SourcePosition position,
+public record SchemaChange(SinkRecord record, String databaseName, String ddl, List<TableChange> tableChanges, BinlogPosition position,
         boolean snapshot) {
 
     /** A column as Debezium's {@code io.debezium.connector.schema.Column} describes it (source terms). */
@@ -45,15 +48,6 @@ public record SchemaChange(SinkRecord record, String databaseName, String ddl, L
         }
     }
 
-    /** Binlog coordinates of the event (MySQL family), used to order DDL against row changes of other topics. */
-    public record SourcePosition(String file, long pos) implements Comparable<SourcePosition> {
-        @Override
-        public int compareTo(SourcePosition o) {
-            int c = file.compareTo(o.file);
-            return c != 0 ? c : Long.compare(pos, o.pos);
-        }
-    }
-
     public static boolean isSchemaChange(SinkRecord record) {
         return record.valueSchema() != null && record.valueSchema().name() != null && record.valueSchema().name().endsWith("SchemaChangeValue")
                 && record.value() instanceof Struct;
@@ -63,44 +57,16 @@ public record SchemaChange(SinkRecord record, String databaseName, String ddl, L
         Struct v = (Struct) record.value();
         String db = optString(v, "databaseName");
         String ddl = optString(v, "ddl");
-        Struct source = v.schema().field("source") != null ? v.getStruct("source") : null;
+        SourceBlock sourceBlock = new SourceBlock();   // one record: nothing to reuse, the same reading rules as row changes
+        Struct source = sourceBlock.of(v);
         List<TableChange> changes = new ArrayList<>();
         if (v.schema().field("tableChanges") != null && v.get("tableChanges") != null) {
             for (Object o : v.getArray("tableChanges")) {
                 changes.add(tableChange((Struct) o));
             }
         }
-        return new SchemaChange(record, db == null || db.isEmpty() ? null : db, ddl, Collections.unmodifiableList(changes), position(source),
-                isSnapshot(source));
-    }
-
-    /** The binlog position of a Debezium MySQL/MariaDB source block, or null for other sources. */
-    public static SourcePosition position(Struct source) {
-        if (source == null) {
-            return null;
-        }
-        return position(source, source.schema().field("file"), source.schema().field("pos"));
-    }
-
-    /** {@link #position(Struct)} with the source schema's file and pos fields already looked up (null when absent). */
-    public static SourcePosition position(Struct source, org.apache.kafka.connect.data.Field fileField, org.apache.kafka.connect.data.Field posField) {
-        if (source == null || fileField == null || posField == null) {
-            return null;
-        }
-        Object file = source.get(fileField);
-        Object pos = source.get(posField);
-        if (file == null || pos == null || file.toString().isEmpty()) {
-            return null;
-        }
-        return new SourcePosition(file.toString(), ((Number) pos).longValue());
-    }
-
-    private static boolean isSnapshot(Struct source) {
-        if (source == null || source.schema().field("snapshot") == null || source.get("snapshot") == null) {
-            return false;
-        }
-        String s = source.get("snapshot").toString().toLowerCase(Locale.ROOT);
-        return !s.equals("false") && !s.isEmpty();
+        return new SchemaChange(record, db == null || db.isEmpty() ? null : db, ddl, Collections.unmodifiableList(changes),
+                sourceBlock.binlogPosition(v), source != null && sourceBlock.snapshot(source));
     }
 
     private static TableChange tableChange(Struct s) {

@@ -16,13 +16,13 @@ import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.metrics.stats.Percentile;
 import org.apache.kafka.common.metrics.stats.Percentiles;
 import org.apache.kafka.common.metrics.stats.Rate;
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.obkc.sink.event.ChangeEvent;
+import io.obkc.sink.event.SourceBlock;
 import io.obkc.sink.table.TableId;
 
 /**
@@ -100,16 +100,14 @@ public final class SinkMetrics {
         long runRows = 0;
         long runSnapshotRows = 0;
         for (ChangeEvent e : events) {
-            Struct source = sourceBlock(e);
+            Struct source = sourceBlock.of(e.record().value());
             boolean snapshot = false;
             if (source != null) {
-                SourceFields f = sourceFields(source.schema());
-                Object ts = f.tsMs() == null ? null : source.get(f.tsMs());
-                if (ts instanceof Long l && l > newestSourceMillis) {
-                    newestSourceMillis = l;
+                Long ts = sourceBlock.tsMs(source);
+                if (ts != null && ts > newestSourceMillis) {
+                    newestSourceMillis = ts;
                 }
-                Object snap = f.snapshot() == null ? null : source.get(f.snapshot());
-                snapshot = snap != null && isSnapshot(snap);
+                snapshot = sourceBlock.snapshot(source);
             }
             if (runTable == null || !runTable.equals(e.table())) {
                 addTableCounts(runTable, runRows, runSnapshotRows);
@@ -140,47 +138,8 @@ public final class SinkMetrics {
         }
     }
 
-    /** Debezium's source.snapshot: "true", "last", "first", "incremental"... count as snapshot rows; "false" does not. */
-    private static boolean isSnapshot(Object snap) {
-        if (snap instanceof Boolean b) {
-            return b;
-        }
-        String s = snap.toString();
-        return !(s.length() == 5 && "false".equalsIgnoreCase(s));
-    }
-
-    /** The envelope's source field, and its ts_ms and snapshot fields, resolved once per envelope/source schema. */
-    private record EnvelopeFields(Schema envelope, Field source) {
-    }
-
-    private record SourceFields(Schema source, Field tsMs, Field snapshot) {
-    }
-
-    /** Only the writer thread of the task calls recordFlush; these caches are its own. */
-    private EnvelopeFields lastEnvelope;
-    private SourceFields lastSource;
-
-    private Struct sourceBlock(ChangeEvent e) {
-        if (!(e.record().value() instanceof Struct s)) {
-            return null;
-        }
-        EnvelopeFields f = lastEnvelope;
-        if (f == null || f.envelope() != s.schema()) {
-            Field source = s.schema().field("source");
-            f = new EnvelopeFields(s.schema(), source);
-            lastEnvelope = f;
-        }
-        return f.source() != null && s.get(f.source()) instanceof Struct src ? src : null;
-    }
-
-    private SourceFields sourceFields(Schema source) {
-        SourceFields f = lastSource;
-        if (f == null || f.source() != source) {
-            f = new SourceFields(source, source.field("ts_ms"), source.field("snapshot"));
-            lastSource = f;
-        }
-        return f;
-    }
+    /** Only the writer thread of the task calls recordFlush; this reader is its own. */
+    private final SourceBlock sourceBlock = new SourceBlock();
 
     void recordDeadLettered() {
         deadLettered.incrementAndGet();

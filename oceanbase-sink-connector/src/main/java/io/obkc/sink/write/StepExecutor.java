@@ -14,6 +14,7 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
+import io.obkc.common.connect.StructValues;
 import io.obkc.common.sql.Identifiers;
 import io.obkc.sink.event.ChangeEvent;
 import io.obkc.sink.ordering.OrderingGuard;
@@ -155,7 +156,7 @@ public final class StepExecutor implements AutoCloseable {
                 Struct after = events.get(r).after();
                 RowBinding binding = rowBinding(after.schema(), fields);
                 for (int c = 0; c < binding.fields.length; c++) {
-                    // getWithoutDefault: Struct.get answers the schema's default for a NULL, which would turn SET c=NULL into the default.
+                    // Never Struct.get: it answers the schema's default for a NULL, which would turn SET c=NULL into the default.
                     bind(binding.binders[c], ps, p++, binding.valueOf(after, c), events.get(r), binding.fields[c]);
                 }
                 if (guarded) {
@@ -206,7 +207,7 @@ public final class StepExecutor implements AutoCloseable {
             int p = 1;
             for (String f : setFields) {
                 Field field = after.schema().field(f);
-                bind(ValueConverter.binder(field.schema()), ps, p++, after.getWithoutDefault(field.name()), e, field);
+                bind(ValueConverter.binder(field.schema()), ps, p++, StructValues.valueOf(after, field), e, field);
             }
             List<Object> key = new ArrayList<>(pk.size());
             for (String k : pk) {
@@ -251,29 +252,21 @@ public final class StepExecutor implements AutoCloseable {
         final List<String> names;
         final Field[] fields;
         final ValueConverter.Binder[] binders;
-        /** Fields whose schema has a default: Struct.get(Field) would answer it for a NULL, so they are read by name. */
-        final boolean[] hasDefault;
 
         RowBinding(Schema schema, List<String> names) {
             this.schema = schema;
             this.names = names;
             this.fields = new Field[names.size()];
             this.binders = new ValueConverter.Binder[names.size()];
-            this.hasDefault = new boolean[names.size()];
             for (int i = 0; i < fields.length; i++) {
                 fields[i] = schema.field(names.get(i));
                 binders[i] = ValueConverter.binder(fields[i].schema());
-                hasDefault[i] = fields[i].schema().defaultValue() != null;
             }
         }
 
-        /**
-         * The row's value of field {@code i}, NULL kept NULL. Struct.getWithoutDefault looks the field up by name for
-         * every value; Struct.get(Field) reads it by index and differs only for fields with a default (it answers the
-         * default for a NULL), which keep the lookup by name. The row's schema is this binding's schema.
-         */
+        /** The row's value of field {@code i}, NULL kept NULL (StructValues). The row's schema is this binding's schema. */
         Object valueOf(Struct row, int i) {
-            return hasDefault[i] ? row.getWithoutDefault(fields[i].name()) : row.get(fields[i]);
+            return StructValues.valueOf(row, fields[i]);
         }
     }
 
@@ -361,7 +354,7 @@ public final class StepExecutor implements AutoCloseable {
             }
             for (Field f : s.schema().fields()) {
                 if (f.name().equalsIgnoreCase(column)) {
-                    return ValueConverter.toJdbc(f.schema(), s.getWithoutDefault(f.name()));
+                    return ValueConverter.toJdbc(f.schema(), StructValues.valueOf(s, f));
                 }
             }
         }
@@ -385,7 +378,7 @@ public final class StepExecutor implements AutoCloseable {
                     placeholder = "CAST(? AS JSON)";
                 }
                 predicates.add(Identifiers.quoteMysql(col.name()) + " <=> " + placeholder);
-                values.add(ValueConverter.toJdbc(f.schema(), before.getWithoutDefault(f.name())));
+                values.add(ValueConverter.toJdbc(f.schema(), StructValues.valueOf(before, f)));
             }
             PreparedStatement ps = prepare("DELETE FROM " + def.id().quoted() + " WHERE " + String.join(" AND ", predicates) + " LIMIT 1");
             for (int i = 0; i < values.size(); i++) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.obkc.sink.ddl.SchemaChange.SourcePosition;
+import io.obkc.sink.event.BinlogPosition;
 
 class DdlOrderingTest {
 
@@ -15,7 +15,7 @@ class DdlOrderingTest {
     }
 
     private static List<String> order(I... items) {
-        return DdlOrdering.order(List.of(items), I::partition, i -> i.pos() == null ? null : new SourcePosition("bin.000001", i.pos()))
+        return DdlOrdering.order(List.of(items), I::partition, i -> i.pos() == null ? null : new BinlogPosition("bin.000001", i.pos()))
                 .stream().map(I::name).toList();
     }
 
@@ -44,8 +44,8 @@ class DdlOrderingTest {
 
     @Test
     void binlogFilesCompareBeforePositions() {
-        List<String> out = DdlOrdering.order(List.of("a", "b"), s -> s, s -> s.equals("a") ? new SourcePosition("bin.000002", 4)
-                : new SourcePosition("bin.000001", 900)).stream().toList();
+        List<String> out = DdlOrdering.order(List.of("a", "b"), s -> s, s -> s.equals("a") ? new BinlogPosition("bin.000002", 4)
+                : new BinlogPosition("bin.000001", 900)).stream().toList();
         assertThat(out).containsExactly("b", "a");
     }
 }

@@ -16,6 +16,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 
+import io.obkc.common.connect.StructValues;
+
 /**
  * The values of one row (a Struct or a Map) as the row filter compares them. Field names are
  * looked up exactly first, then ignoring case (column names are case-insensitive in MySQL).
@@ -40,7 +42,7 @@ public final class RowValues {
                     }
                 }
             }
-            return f == null ? null : normalise(f.schema(), s.getWithoutDefault(f.name()));
+            return f == null ? null : normalise(f.schema(), StructValues.valueOf(s, f));
         }
         if (row instanceof Map) {
             Map<?, ?> m = (Map<?, ?>) row;

@@ -7,6 +7,8 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
+import io.obkc.common.connect.StructValues;
+
 /**
  * Reads and copies named fields of a "row-like" value: a schemaful {@link Struct} or a schemaless
  * {@link Map}. Every SMT goes through this so Structs and Maps are handled the same way.
@@ -25,7 +27,7 @@ public final class Fields {
         if (row instanceof Struct) {
             Struct s = (Struct) row;
             Field f = s.schema().field(name);
-            return f == null ? null : s.getWithoutDefault(f.name());
+            return f == null ? null : StructValues.valueOf(s, f);
         }
         if (row instanceof Map) {
             return ((Map<?, ?>) row).get(name);
@@ -68,7 +70,7 @@ public final class Fields {
             Struct s = (Struct) row;
             Struct copy = new Struct(s.schema());
             for (Field f : s.schema().fields()) {
-                copy.put(f, f.name().equals(name) ? value : s.getWithoutDefault(f.name()));
+                copy.put(f, f.name().equals(name) ? value : StructValues.valueOf(s, f));
             }
             return copy;
         }

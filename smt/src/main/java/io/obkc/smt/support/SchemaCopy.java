@@ -7,6 +7,8 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 
+import io.obkc.common.connect.StructValues;
+
 /** Copies Connect schemas and Structs field by field, for the SMTs that change row schemas. */
 public final class SchemaCopy {
     private SchemaCopy() {
@@ -41,7 +43,7 @@ public final class SchemaCopy {
     public static Struct envelopeValue(Struct envelope, Schema newSchema, UnaryOperator<Struct> rows) {
         Struct out = new Struct(newSchema);
         for (Field f : newSchema.fields()) {
-            Object v = envelope.getWithoutDefault(f.name());
+            Object v = StructValues.valueOf(envelope, f);
             boolean image = f.name().equals(ChangeRecord.BEFORE) || f.name().equals(ChangeRecord.AFTER);
             out.put(f, image && v != null ? rows.apply((Struct) v) : v);
         }
