@@ -405,7 +405,7 @@ public final class SinkBenchmark {
         ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
         Map<String, String> config = sinkConfig(sink, topic, partitions, format, db);
         say("== " + name + ": " + opt.rows() + " rows from " + topic + " into seekdb database " + db);
-        String loadBefore = loadAverage();
+        String loadBefore = loadAverage() + " (" + awaitDatabaseQuiet() + ")";
         Recording jfr = null;
         if (opt.jfrDir() != null) {
             jfr = new Recording(Configuration.getConfiguration("profile"));
@@ -513,7 +513,7 @@ public final class SinkBenchmark {
             String label = LIMIT + " " + rowsPerStatement + "/" + opt.limitRowsPerTransaction();
             ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
             say("== " + label + " p=" + partitions + ": " + shape + " into seekdb database " + db);
-            String loadBefore = loadAverage();
+            String loadBefore = loadAverage() + " (" + awaitDatabaseQuiet() + ")";
             Map<Long, Long> threadCpu0 = threadCpuNanos();
             double jvmCpu0 = jvmCpuSeconds();
             double dbCpu0 = databaseCpuSeconds();
@@ -887,6 +887,34 @@ public final class SinkBenchmark {
             return Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /**
+     * Waits until seekdb is idle: after a run it keeps working for seconds (memstore freezes, compactions, cleaning up the
+     * dropped database), and that work, measured as the next run's speed, swung one sink's figure by 40 % between runs of
+     * one benchmark. Idle is under 10 % of a core over each of two consecutive seconds (an idle seekdb uses 2-3 %); at
+     * most 60 s. Returns what happened, for the report's load column.
+     */
+    private static String awaitDatabaseQuiet() throws InterruptedException {
+        double last = databaseCpuSeconds();
+        if (Double.isNaN(last)) {
+            return "seekdb is not on this machine: not waited for";
+        }
+        long t0 = System.nanoTime();
+        int quietSeconds = 0;
+        while (quietSeconds < 2) {
+            if (secondsSince(t0) > 60) {
+                say("  seekdb still busy after 60 s; measuring anyway");
+                return "seekdb still busy after 60 s";
+            }
+            Thread.sleep(1000); // a polling interval of a wait with a deadline, not a synchronisation
+            double now = databaseCpuSeconds();
+            quietSeconds = now - last < 0.10 ? quietSeconds + 1 : 0;
+            last = now;
+        }
+        double waited = secondsSince(t0);
+        say(String.format(Locale.ROOT, "  seekdb idle after %.0f s", waited));
+        return String.format(Locale.ROOT, "seekdb idle after %.0f s", waited);
     }
 
     private static String loadAverage() {
