@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.zip.CRC32;
 import io.obkc.migration.cli.MigrateCommand;
 import io.obkc.testing.ConnectTestBed;
 import io.obkc.testing.DatabaseEndpoint;
+import io.obkc.testing.SeekdbProcess;
 import io.obkc.testing.TestBed;
 
 /**
@@ -74,7 +76,8 @@ public final class MigrationBenchmark {
         header(maria, ob, rows, dbzRows, parts, threads, chunk);
         try {
             for (String part : parts) {
-                String before = loadavg();
+                // seekdb's background work after the previous part (freezes, compactions) would be timed as this part's.
+                String before = loadavg() + " (" + SeekdbProcess.awaitIdle(Duration.ofSeconds(60), m -> System.err.println("[bench] " + m)) + ")";
                 String result;
                 switch (part) {
                     case "limit" -> result = limit(ob, rows, arg("limit-threads", "4"), arg("limit-batch", "500"));
@@ -125,6 +128,7 @@ public final class MigrationBenchmark {
             int threads = Integer.parseInt(t.trim());
             ob.execute("DROP DATABASE IF EXISTS migbench_limit", "CREATE DATABASE migbench_limit",
                     "CREATE TABLE migbench_limit.orders " + DDL_COLUMNS);
+            SeekdbProcess.awaitIdle(Duration.ofSeconds(60), m -> System.err.println("[bench] limit " + batch + "x" + threads + ": " + m));
             AtomicLong next = new AtomicLong(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             long t0 = System.nanoTime();

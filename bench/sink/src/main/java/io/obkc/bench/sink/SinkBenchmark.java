@@ -39,6 +39,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import io.obkc.converters.json.SchemaCachingJsonConverter;
 import io.obkc.testing.ConnectTestBed;
 import io.obkc.testing.DatabaseEndpoint;
+import io.obkc.testing.SeekdbProcess;
 import io.obkc.testing.TestBed;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -405,7 +406,7 @@ public final class SinkBenchmark {
         ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
         Map<String, String> config = sinkConfig(sink, topic, partitions, format, db);
         say("== " + name + ": " + opt.rows() + " rows from " + topic + " into seekdb database " + db);
-        String loadBefore = loadAverage() + " (" + awaitDatabaseQuiet() + ")";
+        String loadBefore = loadAverage() + " (" + SeekdbProcess.awaitIdle(Duration.ofSeconds(60), m -> say("  " + m)) + ")";
         Recording jfr = null;
         if (opt.jfrDir() != null) {
             jfr = new Recording(Configuration.getConfiguration("profile"));
@@ -425,7 +426,7 @@ public final class SinkBenchmark {
         AtomicLong midRunPauseNanos = new AtomicLong();
         Map<Long, Long> threadCpu0 = threadCpuNanos();
         double jvmCpu0 = jvmCpuSeconds();
-        double dbCpu0 = databaseCpuSeconds();
+        double dbCpu0 = SeekdbProcess.cpuSeconds();
         // One connection for the progress polls, opened before the clock starts: a connection per poll cost seekdb a login each time.
         Connection poll = ob.connect(db);
         long t0 = System.nanoTime();
@@ -464,7 +465,7 @@ public final class SinkBenchmark {
         }
         double seconds = secondsSince(t0) - midRunPauseNanos.get() / 1e9;
         Cpu cpu = new Cpu(taskThreadCpuSeconds(name, threadCpu0) + threadCpuSeconds(name + "-writer", threadCpu0), jvmCpuSeconds() - jvmCpu0,
-                databaseCpuSeconds() - dbCpu0);
+                SeekdbProcess.cpuSeconds() - dbCpu0);
         long allocated = HeapWatch.allocatedSince(alloc0, "task-thread-" + name + "-", name + "-writer");
         // After the clock: every row is in, the connector still runs (its tasks idle, holding what they keep between batches).
         Heap heap = new Heap(heapBaseline, midRunHeap.get(), HeapWatch.usedAfterFullGc(), allocated, midRunPauseNanos.get() / 1e9);
@@ -513,10 +514,10 @@ public final class SinkBenchmark {
             String label = LIMIT + " " + rowsPerStatement + "/" + opt.limitRowsPerTransaction();
             ob.execute("DROP DATABASE IF EXISTS `" + db + "`", "CREATE DATABASE `" + db + "`");
             say("== " + label + " p=" + partitions + ": " + shape + " into seekdb database " + db);
-            String loadBefore = loadAverage() + " (" + awaitDatabaseQuiet() + ")";
+            String loadBefore = loadAverage() + " (" + SeekdbProcess.awaitIdle(Duration.ofSeconds(60), m -> say("  " + m)) + ")";
             Map<Long, Long> threadCpu0 = threadCpuNanos();
             double jvmCpu0 = jvmCpuSeconds();
-            double dbCpu0 = databaseCpuSeconds();
+            double dbCpu0 = SeekdbProcess.cpuSeconds();
             double seconds;
             String failure = null;
             try {
@@ -525,7 +526,7 @@ public final class SinkBenchmark {
                 seconds = Double.NaN;
                 failure = String.valueOf(e.getCause() != null ? e.getCause() : e);
             }
-            Cpu cpu = new Cpu(threadCpuSeconds("jdbc-limit-writer", threadCpu0), jvmCpuSeconds() - jvmCpu0, databaseCpuSeconds() - dbCpu0);
+            Cpu cpu = new Cpu(threadCpuSeconds("jdbc-limit-writer", threadCpu0), jvmCpuSeconds() - jvmCpu0, SeekdbProcess.cpuSeconds() - dbCpu0);
             String loadAfter = loadAverage();
             String check = failure == null ? verify(db) : "not checked";
             Result r = new Result(label, "no Kafka", partitions, opt.rows(), seconds, Double.NaN, failure, check, ddl(db), loadBefore, loadAfter, cpu,
@@ -862,59 +863,6 @@ public final class SinkBenchmark {
             }
         }
         return total / 1e9;
-    }
-
-    /** utime+stime of the seekdb (or observer) process on this machine, from /proc; NaN when it is elsewhere. */
-    private static double databaseCpuSeconds() {
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path d : (Iterable<Path>) dirs::iterator) {
-                if (!d.getFileName().toString().chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String comm = Files.readString(d.resolve("comm")).trim();
-                    if (comm.equals("seekdb") || comm.equals("observer")) {
-                        String stat = Files.readString(d.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        // Fields 14 and 15 of stat (utime, stime) are 12 and 13 after pid and comm; clock ticks of 1/100 s.
-                        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // a process that went away while listing
-                }
-            }
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
-    }
-
-    /**
-     * Waits until seekdb is idle: after a run it keeps working for seconds (memstore freezes, compactions, cleaning up the
-     * dropped database), and that work, measured as the next run's speed, swung one sink's figure by 40 % between runs of
-     * one benchmark. Idle is under 10 % of a core over each of two consecutive seconds (an idle seekdb uses 2-3 %); at
-     * most 60 s. Returns what happened, for the report's load column.
-     */
-    private static String awaitDatabaseQuiet() throws InterruptedException {
-        double last = databaseCpuSeconds();
-        if (Double.isNaN(last)) {
-            return "seekdb is not on this machine: not waited for";
-        }
-        long t0 = System.nanoTime();
-        int quietSeconds = 0;
-        while (quietSeconds < 2) {
-            if (secondsSince(t0) > 60) {
-                say("  seekdb still busy after 60 s; measuring anyway");
-                return "seekdb still busy after 60 s";
-            }
-            Thread.sleep(1000); // a polling interval of a wait with a deadline, not a synchronisation
-            double now = databaseCpuSeconds();
-            quietSeconds = now - last < 0.10 ? quietSeconds + 1 : 0;
-            last = now;
-        }
-        double waited = secondsSince(t0);
-        say(String.format(Locale.ROOT, "  seekdb idle after %.0f s", waited));
-        return String.format(Locale.ROOT, "seekdb idle after %.0f s", waited);
     }
 
     private static String loadAverage() {
