@@ -21,7 +21,7 @@ record TaskRecord(SinkRecord record, ChangeEvent event, SchemaChange ddl) {
         return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
     }
 
-    /** Binlog position of the row change or schema change (MySQL family), or null; row changes' read with the task thread's reader. */
+    /** Binlog position of the row change or schema change (MySQL family), or null; a row change's is read with {@code sourceBlock}. */
     BinlogPosition position(SourceBlock sourceBlock) {
         return ddl != null ? ddl.position() : sourceBlock.binlogPosition(record.value());
     }
