@@ -28,6 +28,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import io.obkc.testing.ConnectTestBed;
 import io.obkc.testing.DatabaseEndpoint;
 import io.obkc.testing.DebeziumSources;
+import io.obkc.testing.SeekdbProcess;
 import io.obkc.testing.TestBed;
 
 /**
@@ -137,7 +138,8 @@ public final class CdcBenchmark {
         }
         // Row 1 travels in the snapshot, row 2 through the binlog: once both are on seekdb the whole path runs.
         insertOne(srcDb, 1);
-        String loadBefore = loadAverage();
+        // seekdb's background work after the previous rate (freezes, compactions) would be measured as this rate's latency.
+        String loadBefore = loadAverage() + " (" + SeekdbProcess.awaitIdle(Duration.ofSeconds(60), m -> say("  " + m)) + ")";
         Connection probeConnection = ob.connect(dstDb);
         VisibilityProbe probe = new VisibilityProbe(probeConnection, opt.probeIntervalMillis());
         Thread probeThread = new Thread(probe, JvmUsage.BENCH_THREAD_PREFIX + "probe");
