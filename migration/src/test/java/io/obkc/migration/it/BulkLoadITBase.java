@@ -38,41 +38,29 @@ import io.obkc.testing.TestBed;
 abstract class BulkLoadITBase {
     static final int ROWS = 30_000;
 
-    /** The source server. */
-    abstract DatabaseEndpoint source();
+    private final ItSource sourceSide;
+    private final String schema;
+    private final String target;
+    private final String name;
 
-    /** The project's source type. */
-    abstract String sourceType();
+    BulkLoadITBase(ItSource sourceSide, String schema, String target, String name) {
+        this.sourceSide = sourceSide;
+        this.schema = schema;
+        this.target = target;
+        this.name = name;
+    }
 
-    /** The source database (MariaDB) or schema (PostgreSQL) holding the table. */
-    abstract String sourceSchema();
-
-    abstract String targetDatabase();
-
-    abstract String projectName();
-
-    /** Project options of this source (server-id, pg-slot), as YAML lines under options. */
-    abstract String extraOptions();
-
-    /** Drops what an earlier run left on the source and creates the source schema empty. */
-    abstract void recreateSource() throws SQLException;
-
-    /** The type of the temporal column. */
-    abstract String timestampType();
-
-    /** The source's current time as a value of that type. */
-    abstract String now();
+    private DatabaseEndpoint source() {
+        return sourceSide.endpoint();
+    }
 
     void bulkFullLoadHandsOverToCdcWithoutAGap(Path dir) throws Exception {
-        String schema = sourceSchema();
-        String target = targetDatabase();
-        String name = projectName();
         DatabaseEndpoint src = source();
         DatabaseEndpoint ob = TestBed.oceanbase();
-        recreateSource();
+        sourceSide.recreate(schema, name);
         ob.execute("DROP DATABASE IF EXISTS `" + target + "`", "DROP DATABASE IF EXISTS `obkc_mig_" + name + "`");
         src.execute("CREATE TABLE " + schema + ".items (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL, amount DECIMAL(12,2), "
-                + "at " + timestampType() + ", note TEXT)", "CREATE TABLE " + schema + ".nokey (a INT)");
+                + "at " + sourceSide.timestampType() + ", note TEXT)", "CREATE TABLE " + schema + ".nokey (a INT)");
         try (Connection c = src.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema + ".items VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < ROWS; i++) {
                 ps.setInt(1, i);
@@ -89,7 +77,7 @@ abstract class BulkLoadITBase {
         Files.writeString(project, String.join("\n",
                 "name: " + name,
                 "source:",
-                "  type: " + sourceType(),
+                "  type: " + sourceSide.type(),
                 "  url: " + src.jdbcUrl(),
                 "  user: " + src.user(),
                 "  password: " + src.password(),
@@ -104,7 +92,7 @@ abstract class BulkLoadITBase {
                 "  full-load: bulk",
                 "  bulk-load-threads: 2",
                 "  bulk-load-chunk-rows: 1000",
-                extraOptions(),
+                sourceSide.options(name),
                 "  lag-threshold-ms: 5000",
                 "  heartbeat-interval-ms: 500",
                 "  verify-recheck-s: 20",
@@ -200,13 +188,12 @@ abstract class BulkLoadITBase {
 
     /** Updates and deletes of random existing rows (copied ranges and ranges not yet copied alike), and inserts. */
     private void write(AtomicBoolean writing, AtomicInteger writes, AtomicReference<Throwable> failure) {
-        String schema = sourceSchema();
         Random random = new Random(42);
         try (Connection c = source().connect(); Statement st = c.createStatement();
                 PreparedStatement update = c.prepareStatement("UPDATE " + schema + ".items SET name = ?, amount = amount + 1, "
-                        + "at = " + now() + ", note = ? WHERE id = ?");
+                        + "at = " + sourceSide.now() + ", note = ? WHERE id = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + schema + ".items WHERE id = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema + ".items VALUES (?, ?, ?, " + now() + ", NULL)")) {
+                PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema + ".items VALUES (?, ?, ?, " + sourceSide.now() + ", NULL)")) {
             int i = 0;
             while (writing.get()) {
                 i++;

@@ -41,27 +41,33 @@ abstract class MigrationProjectITBase {
         }
     }
 
-    abstract DatabaseEndpoint source();
+    private final ItSource sourceSide;
+    private final String sourceSchema;
+    private final String targetDatabase;
+    private final String projectName;
 
-    abstract String sourceType();
-
-    /** Source database (MySQL) or schema (PostgreSQL) of the test's tables. */
-    abstract String sourceSchema();
-
-    abstract String targetDatabase();
-
-    abstract String projectName();
-
-    abstract void recreateSource() throws SQLException;
-
-    /** Extra project options lines (already indented two spaces). */
-    String extraOptions() {
-        return "";
+    MigrationProjectITBase(ItSource sourceSide, String sourceSchema, String targetDatabase, String projectName) {
+        this.sourceSide = sourceSide;
+        this.sourceSchema = sourceSchema;
+        this.targetDatabase = targetDatabase;
+        this.projectName = projectName;
     }
 
-    /** Reverse incremental exists for MySQL-family sources only (no PostgreSQL sink). */
-    boolean reverseSupported() {
-        return false;
+    DatabaseEndpoint source() {
+        return sourceSide.endpoint();
+    }
+
+    /** Source database (MySQL) or schema (PostgreSQL) of the test's tables. */
+    String sourceSchema() {
+        return sourceSchema;
+    }
+
+    String targetDatabase() {
+        return targetDatabase;
+    }
+
+    String projectName() {
+        return projectName;
     }
 
     /** After switchover: changes made on OceanBase arrive on the old source; no forward connector runs meanwhile. */
@@ -83,10 +89,6 @@ abstract class MigrationProjectITBase {
         }
     }
 
-    /** The keyless table needs REPLICA IDENTITY FULL on PostgreSQL. */
-    void afterCreate(Statement st) throws SQLException {
-    }
-
     static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -99,14 +101,17 @@ abstract class MigrationProjectITBase {
     void runWholeProject(Path dir) throws Exception {
         DatabaseEndpoint ob = TestBed.oceanbase();
         String s = sourceSchema();
-        recreateSource();
+        sourceSide.recreate(sourceSchema(), projectName());
         ob.execute("DROP DATABASE IF EXISTS `" + targetDatabase() + "`", "DROP DATABASE IF EXISTS `obkc_mig_" + projectName() + "`");
         try (Connection c = source().connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + s + ".customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL, note TEXT)");
             st.execute("CREATE TABLE " + s + ".orders (id INT PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(10,2), "
                     + "FOREIGN KEY (customer_id) REFERENCES " + s + ".customers (id))");
             st.execute("CREATE TABLE " + s + ".events (a INT, b VARCHAR(20))");
-            afterCreate(st);
+            if (sourceSide.postgres()) {
+                // The keyless table's updates and deletes carry the whole old row only with REPLICA IDENTITY FULL.
+                st.execute("ALTER TABLE " + s + ".events REPLICA IDENTITY FULL");
+            }
             for (int i = 1; i <= 200; i++) {
                 st.execute("INSERT INTO " + s + ".customers VALUES (" + i + ", 'c" + i + "', " + (i % 3 == 0 ? "NULL" : "'note " + i + "'") + ")");
             }
@@ -125,7 +130,7 @@ abstract class MigrationProjectITBase {
             Files.writeString(project, String.join("\n",
                     "name: " + projectName(),
                     "source:",
-                    "  type: " + sourceType(),
+                    "  type: " + sourceSide.type(),
                     "  url: " + source().jdbcUrl(),
                     "  user: " + source().user(),
                     "  password-file: source.pw",
@@ -141,7 +146,7 @@ abstract class MigrationProjectITBase {
                     "  heartbeat-interval-ms: 500",
                     "  verify-recheck-s: 20",
                     "  catch-up-timeout-s: 120",
-                    extraOptions(),
+                    sourceSide.options(projectName()),
                     "connect:",
                     "  url: " + connect.cluster().endpointForResource(""),
                     "  kafka-bootstrap: " + connect.bootstrapServers(),
@@ -221,7 +226,7 @@ abstract class MigrationProjectITBase {
             assertThat(columns(ob, targetDatabase(), "events")).as("hidden key column dropped at switchover").containsExactly("a", "b");
 
             assertThat(connect.status(projectName() + "-source").connector().state()).isEqualTo("STOPPED");
-            if (reverseSupported()) {
+            if (sourceSide.reverseSupported()) {
                 reverse(p, ob);
             }
             Run stop = cli("stop", "-p", p);

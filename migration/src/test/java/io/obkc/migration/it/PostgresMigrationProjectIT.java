@@ -1,63 +1,17 @@
 package io.obkc.migration.it;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.obkc.testing.DatabaseEndpoint;
-import io.obkc.testing.TestBed;
-
 /** PostgreSQL → seekdb through obkc-migrate, the schema renamed to a target database. */
 class PostgresMigrationProjectIT extends MigrationProjectITBase {
-    private static final String SLOT = "obkc_mig_it_pg";
-
     @TempDir
     Path dir;
 
-    @Override
-    DatabaseEndpoint source() {
-        return TestBed.postgres();
-    }
-
-    @Override
-    String sourceType() {
-        return "postgresql";
-    }
-
-    @Override
-    String sourceSchema() {
-        return "mig_it_pgs";
-    }
-
-    @Override
-    String targetDatabase() {
-        return "mig_it_pg_ob";
-    }
-
-    @Override
-    String projectName() {
-        return "mig_it_pg";
-    }
-
-    @Override
-    String extraOptions() {
-        return "  pg-slot: " + SLOT;
-    }
-
-    @Override
-    void recreateSource() throws SQLException {
-        // A run that died before release leaves its slot and publication behind.
-        source().execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + SLOT + "' AND NOT active",
-                "DROP PUBLICATION IF EXISTS " + SLOT, "DROP SCHEMA IF EXISTS obkc_mig_" + projectName() + " CASCADE");
-        source().recreateDatabase(sourceSchema());
-    }
-
-    @Override
-    void afterCreate(Statement st) throws SQLException {
-        st.execute("ALTER TABLE " + sourceSchema() + ".events REPLICA IDENTITY FULL");
+    PostgresMigrationProjectIT() {
+        super(ItSource.postgresql(), "mig_it_pgs", "mig_it_pg_ob", "mig_it_pg");
     }
 
     @Test
