@@ -16,8 +16,9 @@ import io.obkc.bulkload.core.LoadReport;
 import io.obkc.bulkload.core.Planner;
 import io.obkc.bulkload.core.SourceKind;
 import io.obkc.bulkload.core.TablePlan;
+import io.obkc.common.cli.CliErrors;
+import io.obkc.common.cli.CliVersion;
 import io.obkc.common.cli.PasswordOptions;
-import io.obkc.common.BundleVersion;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.ObjectName;
 import io.obkc.common.rules.RuleSyntaxException;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
  * failed (each named by table, key, column and reason), 2 = bad input, unreachable database, or a table that cannot be
  * copied exactly (nothing is copied then).
  */
-@Command(name = "obkc-bulk-load", mixinStandardHelpOptions = true, versionProvider = BulkLoadCommand.Version.class,
+@Command(name = "obkc-bulk-load", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Copies tables from MySQL/MariaDB or PostgreSQL into OceanBase (MySQL mode) tables that already exist "
                 + "(obkc-schema-migrate created them): N threads read primary key ranges of --chunk-rows rows each as streams "
@@ -104,32 +105,13 @@ public final class BulkLoadCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The -V text of every OBKC tool. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {BundleVersion.versionText()};
-        }
-    }
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command and returns its exit code (never calls System.exit). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new BulkLoadCommand());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (ex instanceof BulkLoadException || ex instanceof IllegalArgumentException
-                    ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage()));
-            return ERROR;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
-            err.println("Run with --help for the list of options.");
-            return ERROR;
-        });
+        CommandLine cl = CliErrors.install(new CommandLine(new BulkLoadCommand()), BulkLoadException.class, ERROR);
         return cl.execute(args);
     }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.obkc.common.cli.CliErrors;
+import io.obkc.common.cli.CliVersion;
 import io.obkc.common.cli.PasswordOptions;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.verifier.core.Endpoint;
@@ -184,17 +186,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new VerifyCommand());
         cl.setOverwrittenOptionsAllowed(true); // the last occurrence wins, handy in scripts
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (ex instanceof VerifyException || ex instanceof IllegalArgumentException ? ex.getMessage()
-                    : ex.getClass().getSimpleName() + ": " + ex.getMessage()));
-            return ERROR;
-        });
-        cl.setParameterExceptionHandler((ex, args1) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
-            err.println("Run with --help for the list of options.");
-            return ERROR;
-        });
+        CliErrors.install(cl, VerifyException.class, ERROR);
         return cl.execute(args);
     }
 

@@ -1,9 +1,9 @@
-package io.obkc.verifier.cli;
+package io.obkc.common.cli;
 
 import io.obkc.common.BundleVersion;
 import picocli.CommandLine;
 
-/** The {@code -V} text, the same for every OBKC command line tool (BundleVersion.versionText()). */
+/** The {@code -V} text, the same for every OBKC command-line tool (BundleVersion.versionText()). */
 public final class CliVersion implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
