@@ -7,16 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.obkc.common.sql.JdbcUrls;
 
 /**
  * One database: the host, port and database of the user's JDBC URL, with the bulk load's own driver settings (the
- * verifier does the same). The password is never part of {@link #toString()} or of a message.
+ * verifier reads URLs with the same JdbcUrls). The password is never part of {@link #toString()} or of a message.
  */
 public record Endpoint(String role, SourceKind kind, String host, int port, String database, String user, String password) {
-    private static final Pattern URL = Pattern.compile(
-            "(?i)jdbc:(mysql|mariadb|oceanbase|postgresql)://(\\[[^\\]]+\\]|[^:/?]+)(?::(\\d+))?(?:/([^?;]*))?.*");
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     /** Parses {@code jdbc:mysql|mariadb|oceanbase://host:port/[db]} or {@code jdbc:postgresql://host:port/db}. */
@@ -24,24 +22,12 @@ public record Endpoint(String role, SourceKind kind, String host, int port, Stri
         if (url == null) {
             throw new BulkLoadException("Give --" + role + "-url, for example jdbc:mysql://127.0.0.1:3306/");
         }
-        Matcher m = URL.matcher(url.trim());
-        if (!m.matches()) {
-            throw new BulkLoadException("--" + role + "-url must look like jdbc:mysql://host:port/, jdbc:mariadb://..., "
-                    + "jdbc:oceanbase://... or jdbc:postgresql://host:port/database, not '"
-                    + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + "'");
-        }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
-        boolean pg = scheme.equals("postgresql");
-        int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : pg ? 5432 : scheme.equals("oceanbase") ? 2881 : 3306;
-        String db = m.group(4) == null || m.group(4).isEmpty() ? null : m.group(4);
-        if (pg && db == null) {
-            throw new BulkLoadException("--" + role + "-url: a PostgreSQL URL names the database: jdbc:postgresql://host:port/database");
-        }
+        JdbcUrls.Parts u = JdbcUrls.parse(role, url, BulkLoadException::new);
         if (user == null) {
             throw new BulkLoadException("Give --" + role + "-user");
         }
-        return new Endpoint(role, pg ? SourceKind.POSTGRESQL : SourceKind.MYSQL, host, port, db, user, password == null ? "" : password);
+        return new Endpoint(role, u.postgres() ? SourceKind.POSTGRESQL : SourceKind.MYSQL, u.host(), u.port(), u.database(), user,
+                password == null ? "" : password);
     }
 
     public String jdbcUrl() {

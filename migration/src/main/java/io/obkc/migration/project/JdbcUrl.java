@@ -2,6 +2,8 @@ package io.obkc.migration.project;
 
 import java.net.URI;
 
+import io.obkc.common.sql.JdbcUrls;
+
 /** Host, port and database of a jdbc:mysql:// or jdbc:postgresql:// URL (the verifier and Debezium want them apart). */
 public record JdbcUrl(String host, int port, String database) {
     public static JdbcUrl parse(String url) {
@@ -14,8 +16,8 @@ public record JdbcUrl(String host, int port, String database) {
         return new JdbcUrl(u.getHost(), u.getPort() < 0 ? defaultPort : u.getPort(), path.isEmpty() ? null : path);
     }
 
-    /** Hides password=... in JDBC URLs, so that no message ever prints a password. */
+    /** Hides password=... in JDBC URLs, so that no message ever prints a password (JdbcUrls.redact, the bundle's one rule). */
     public static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        return JdbcUrls.redact(url);
     }
 }

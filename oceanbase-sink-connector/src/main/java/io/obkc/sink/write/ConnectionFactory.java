@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.obkc.common.sql.JdbcUrls;
 import io.obkc.sink.OceanBaseSinkConnectorConfig;
 
 /** Opens sink connections with the session settings the write path relies on. */
@@ -59,7 +60,7 @@ public final class ConnectionFactory {
 
     /** The URL with any inline password removed, safe for logs. */
     public String safeUrl() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return JdbcUrls.redact(url);
     }
 
     private Connection open(int socketTimeoutMs) throws SQLException {

@@ -17,6 +17,7 @@ import io.obkc.common.cli.CliVersion;
 import io.obkc.common.cli.PasswordOptions;
 import io.obkc.common.rules.ObjectMatcher;
 import io.obkc.common.rules.ObjectName;
+import io.obkc.common.sql.JdbcUrls;
 import io.obkc.schema.apply.SchemaApplier;
 import io.obkc.schema.apply.StateFile;
 import io.obkc.schema.convert.DeferredObject;
@@ -276,7 +277,7 @@ public final class SchemaMigrateCommand implements Callable<Integer> {
 
     /** Hides password=... in JDBC URLs, so that no message ever prints a password. */
     static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        return JdbcUrls.redact(url);
     }
 
     static final class BadInput extends RuntimeException {

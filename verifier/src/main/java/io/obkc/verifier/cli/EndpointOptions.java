@@ -6,11 +6,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.obkc.common.sql.JdbcUrls;
 import io.obkc.verifier.core.Endpoint;
 import io.obkc.verifier.core.VerifyException;
 import io.obkc.verifier.dialect.VerifierDialect;
@@ -21,7 +19,6 @@ import io.obkc.verifier.dialect.VerifierDialect;
  * differs, so the server is asked which it is: that also makes an unreachable database an early, clear error.
  */
 final class EndpointOptions {
-    private static final Pattern URL = Pattern.compile("(?i)jdbc:(mysql|mariadb|oceanbase|postgresql)://(\\[[^\\]]+\\]|[^:/?]+)(?::(\\d+))?(?:/([^?;]*))?.*");
     private static final int DETECT_TIMEOUT_MS = 10_000;
 
     record Legacy(String type, String host, Integer port, String database) {
@@ -38,21 +35,9 @@ final class EndpointOptions {
             if (legacy.any()) {
                 throw new VerifyException("Give --" + role + "-url only, not also the deprecated --" + role + "-type/-host/-port/-database");
             }
-            Matcher m = URL.matcher(url.trim());
-            if (!m.matches()) {
-                throw new VerifyException("--" + role + "-url must look like jdbc:mysql://host:port/[database], jdbc:mariadb://..., "
-                        + "jdbc:oceanbase://... or jdbc:postgresql://host:port/database, not '" + redact(url) + "'");
-            }
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
-            int port = m.group(3) != null ? Integer.parseInt(m.group(3))
-                    : scheme.equals("postgresql") ? 5432 : scheme.equals("oceanbase") ? 2881 : 3306;
-            String database = m.group(4) == null || m.group(4).isEmpty() ? null : m.group(4);
-            if (scheme.equals("postgresql") && database == null) {
-                throw new VerifyException("--" + role + "-url: a PostgreSQL URL names the database: jdbc:postgresql://host:port/database");
-            }
-            String type = scheme.equals("mysql") ? detect(role, host, port, user, password) : scheme;
-            return new Endpoint(role, VerifierDialect.forName(type), host, port, user, password, database);
+            JdbcUrls.Parts u = JdbcUrls.parse(role, url, VerifyException::new);
+            String type = u.scheme().equals("mysql") ? detect(role, u.host(), u.port(), user, password) : u.scheme();
+            return new Endpoint(role, VerifierDialect.forName(type), u.host(), u.port(), user, password, u.database());
         }
         if (!legacy.any()) {
             throw new VerifyException("Give --" + role + "-url, for example jdbc:mysql://127.0.0.1:3306/");
@@ -90,9 +75,5 @@ final class EndpointOptions {
                     + m.lines().findFirst().orElse("") + ". Please check that the server is running and reachable, and --" + role + "-url, --"
                     + role + "-user and the password.", e);
         }
-    }
-
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
 }
