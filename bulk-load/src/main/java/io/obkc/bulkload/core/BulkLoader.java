@@ -84,7 +84,7 @@ public final class BulkLoader {
             fatal.compareAndSet(null, "interrupted");
         } finally {
             for (int i = 0; i < workers.size(); i++) {
-                putQuietly(queue, END);
+                putUninterruptibly(queue, END);
             }
         }
         long lastPrint = System.nanoTime();
@@ -113,12 +113,23 @@ public final class BulkLoader {
         return new LoadReport(outcomes, List.copyOf(failures), failedRows.get(), fatal.get(), ms);
     }
 
-    private void putQuietly(BlockingQueue<Chunk> q, Chunk c) {
-        while (true) {
-            try {
-                q.put(c);
-                return;
-            } catch (InterruptedException e) {
+    /**
+     * Puts {@code e} even if this thread is interrupted, then restores the interrupt. (Re-setting the flag inside the
+     * loop, as before, made every further put throw at once: an interrupted caller spun forever.)
+     */
+    static <E> void putUninterruptibly(BlockingQueue<E> q, E e) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    q.put(e);
+                    return;
+                } catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
