@@ -143,12 +143,7 @@ public final class BulkLoader {
                 PreparedStatement next = src.prepareStatement(Sql.boundary(t, true))) {
             while (fatal.get() == null) {
                 PreparedStatement ps = lower == null ? first : next;
-                int p = 1;
-                if (lower != null) {
-                    for (int k : order) {
-                        bindKey(ps, p++, t.key().get(k), lower[k]);
-                    }
-                }
+                int p = lower == null ? 1 : bindBound(ps, 1, t, order, lower);
                 ps.setInt(p, options.chunkRows - 1);
                 Object[] upper = null;
                 try (ResultSet rs = ps.executeQuery()) {
@@ -175,6 +170,14 @@ public final class BulkLoader {
             case BYTES -> rs.getBytes(i);
             case TEXT, UNTYPED_TEXT -> rs.getString(i);
         };
+    }
+
+    /** Binds a range bound's key values from parameter {@code p} on, in the statement's key order; returns the next index. */
+    private static int bindBound(PreparedStatement ps, int p, TablePlan t, int[] order, Object[] bound) throws SQLException {
+        for (int k : order) {
+            bindKey(ps, p++, t.key().get(k), bound[k]);
+        }
+        return p;
     }
 
     private static void bindKey(PreparedStatement ps, int i, Column c, Object v) throws SQLException {
@@ -250,14 +253,10 @@ public final class BulkLoader {
             int[] order = Sql.keyParameterOrder(t);
             int p = 1;
             if (c.lower() != null) {
-                for (int k : order) {
-                    bindKey(ps, p++, t.key().get(k), c.lower()[k]);
-                }
+                p = bindBound(ps, p, t, order, c.lower());
             }
             if (c.upper() != null) {
-                for (int k : order) {
-                    bindKey(ps, p++, t.key().get(k), c.upper()[k]);
-                }
+                bindBound(ps, p, t, order, c.upper());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
