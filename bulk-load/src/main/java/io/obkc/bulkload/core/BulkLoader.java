@@ -195,7 +195,7 @@ public final class BulkLoader {
     private void work(BlockingQueue<Chunk> queue) {
         Connection src = null;
         Connection tgt = null;
-        Map<TablePlan, PreparedStatement[]> full = new LinkedHashMap<>();
+        Map<TablePlan, BatchStatements> full = new LinkedHashMap<>();
         try {
             while (true) {
                 Chunk c = queue.take();
@@ -222,10 +222,7 @@ public final class BulkLoader {
         } catch (RuntimeException e) {
             fatal.compareAndSet(null, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
-            for (PreparedStatement[] ps : full.values()) {
-                closeQuietly(ps[0]);
-                closeQuietly(ps[1]);
-            }
+            full.values().forEach(BatchStatements::close);
             closeQuietly(src);
             closeQuietly(tgt);
             if (fatal.get() != null) {
@@ -239,7 +236,7 @@ public final class BulkLoader {
         return Math.max(1, Math.min(options.batchRows, MAX_PLACEHOLDERS / t.columns().size()));
     }
 
-    private void copy(Connection src, Connection tgt, Chunk c, Map<TablePlan, PreparedStatement[]> full) throws SQLException {
+    private void copy(Connection src, Connection tgt, Chunk c, Map<TablePlan, BatchStatements> full) throws SQLException {
         TablePlan t = c.plan();
         int n = t.columns().size();
         int batch = batchRows(t);
@@ -313,20 +310,20 @@ public final class BulkLoader {
      * Writes a batch. A plain multi-row INSERT first: on an empty target it is what the copy needs, and the target takes it
      * with less work than the upsert. When a row is already there (a repeated copy, rows written by a sink), the INSERT
      * fails as a whole (one statement, autocommit) and the batch is written again as an upsert, as are the table's later
-     * batches on this connection. Statements of full batches are kept per table: [insert, upsert].
+     * batches on this connection. The statements of full batches are kept per table.
      */
-    private long flush(Connection tgt, TablePlan t, Object[][] buf, int count, int[] keyIdx, Map<TablePlan, PreparedStatement[]> cache)
+    private long flush(Connection tgt, TablePlan t, Object[][] buf, int count, int[] keyIdx, Map<TablePlan, BatchStatements> cache)
             throws SQLException {
         boolean full = count == batchRows(t);
-        PreparedStatement[] ps = full ? cache.computeIfAbsent(t, k -> new PreparedStatement[3]) : new PreparedStatement[3];
+        BatchStatements ps = full ? cache.computeIfAbsent(t, k -> new BatchStatements()) : new BatchStatements();
         try {
-            if (ps[2] == null) { // no duplicate seen yet for this table on this connection
-                if (ps[0] == null) {
-                    ps[0] = tgt.prepareStatement(Sql.insert(t, count));
+            if (!ps.upsertOnly) {
+                if (ps.insert == null) {
+                    ps.insert = tgt.prepareStatement(Sql.insert(t, count));
                 }
                 try {
-                    bindRows(ps[0], t, buf, count);
-                    ps[0].executeUpdate();
+                    bindRows(ps.insert, t, buf, count);
+                    ps.insert.executeUpdate();
                     return count;
                 } catch (SQLException e) {
                     if (!isDuplicateKey(e)) {
@@ -335,18 +332,30 @@ public final class BulkLoader {
                         }
                         return rowByRow(tgt, t, buf, count, keyIdx, e);
                     }
-                    ps[2] = ps[0]; // marker: upserts from now on
+                    ps.upsertOnly = true;
                 }
             }
-            if (ps[1] == null) {
-                ps[1] = tgt.prepareStatement(Sql.upsert(t, count));
+            if (ps.upsert == null) {
+                ps.upsert = tgt.prepareStatement(Sql.upsert(t, count));
             }
-            return write(tgt, ps[1], t, buf, count, keyIdx);
+            return write(tgt, ps.upsert, t, buf, count, keyIdx);
         } finally {
             if (!full) {
-                closeQuietly(ps[0]);
-                closeQuietly(ps[1]);
+                ps.close();
             }
+        }
+    }
+
+    /** The statements of one batch size of one table on one connection, and whether a duplicate made it upsert only. */
+    private static final class BatchStatements {
+        PreparedStatement insert;
+        PreparedStatement upsert;
+        /** A row was already on the target: this table's later batches on this connection go straight to the upsert. */
+        boolean upsertOnly;
+
+        void close() {
+            closeQuietly(insert);
+            closeQuietly(upsert);
         }
     }
 
